@@ -1,0 +1,180 @@
+import { generateIdFromEntropySize } from "lucia";
+import type { Db } from "~/db.server";
+import type { Locale } from "~/i18n/config";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
+import type { Role } from "./roles";
+
+export type PublicUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  locale: string | null;
+};
+
+const publicFields = { id: true, email: true, displayName: true, role: true, locale: true } as const;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createAccount(
+  db: Db,
+  input: { email: string; password: string; displayName: string; locale: Locale | null },
+): Promise<{ ok: true; user: PublicUser } | { ok: false; error: "errors.emailTaken" }> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: {
+        id: generateIdFromEntropySize(10),
+        email,
+        displayName: input.displayName.trim(),
+        passwordHash,
+        locale: input.locale,
+      },
+      select: publicFields,
+    });
+    return { ok: true, user };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "errors.emailTaken" };
+    throw error;
+  }
+}
+
+/** Returns the user only when the password is right; takes as long for unknown emails. */
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<PublicUser | null> {
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+  if (!user) {
+    await verifyPassword(await decoyPasswordHash(), password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  const { passwordHash: _omit, createdAt: _c, updatedAt: _u, ...publicUser } = user;
+  return publicUser;
+}
+
+async function checkPassword(db: Db, userId: string, password: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user !== null && (await verifyPassword(user.passwordHash, password));
+}
+
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: { displayName: string; locale: Locale },
+): Promise<void> {
+  await db.user.update({
+    where: { id: userId },
+    data: { displayName: input.displayName.trim(), locale: input.locale },
+  });
+}
+
+export async function changeEmail(
+  db: Db,
+  userId: string,
+  input: { email: string; currentPassword: string },
+): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  if (!(await checkPassword(db, userId, input.currentPassword))) {
+    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
+  }
+  try {
+    await db.user.update({ where: { id: userId }, data: { email: normalizeEmail(input.email) } });
+    return { ok: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: "email", error: "errors.emailTaken" };
+    throw error;
+  }
+}
+
+/** Changes the password and ends every other session, so a stolen session dies with it. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: { currentPassword: string; newPassword: string; keepSessionId: string },
+): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  if (!(await checkPassword(db, userId, input.currentPassword))) {
+    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId, id: { not: input.keepSessionId } } }),
+    db.passwordResetToken.deleteMany({ where: { userId } }),
+  ]);
+  return { ok: true };
+}
+
+/** Sets a new password (after a reset) and ends every session. */
+export async function replacePassword(db: Db, userId: string, newPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId } }),
+    db.passwordResetToken.deleteMany({ where: { userId } }),
+  ]);
+}
+
+/**
+ * Everything stored about a person, as they would want to read it. Secrets that protect the
+ * account (password hash, session and reset-token ids) are described, not disclosed.
+ */
+export async function exportUserData(db: Db, userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: {
+      sessions: { select: { expiresAt: true } },
+      passwordResetTokens: { select: { createdAt: true, expiresAt: true } },
+    },
+  });
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.locale,
+      role: user.role,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+      password: "stored only as an argon2id hash, which is not included",
+    },
+    activeSessions: user.sessions.map((s) => ({ expiresAt: s.expiresAt.toISOString() })),
+    pendingPasswordResets: user.passwordResetTokens.map((t) => ({
+      requestedAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt.toISOString(),
+    })),
+  };
+}
+
+/** Erases the person: the user row, and through cascades their sessions and reset tokens. */
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  currentPassword: string,
+): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
+  if (!(await checkPassword(db, userId, currentPassword))) {
+    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
+  }
+  await db.user.delete({ where: { id: userId } });
+  return { ok: true };
+}
+
+export async function setRole(db: Db, email: string, role: Role): Promise<PublicUser | null> {
+  const updated = await db.user.updateManyAndReturn({
+    where: { email: normalizeEmail(email) },
+    data: { role },
+    select: publicFields,
+  });
+  return updated[0] ?? null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && "code" in error && error.code === "P2002"
+  );
+}

@@ -1,0 +1,60 @@
+import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
+import type { Db } from "~/db.server";
+
+/**
+ * Lucia v3's storage interface over our Prisma 6 client. Lucia's own Prisma adapter declares
+ * Prisma 4-5 only; see docs/decisions/0002-lucia-v3-in-one-module.md.
+ */
+export class PrismaSessionAdapter implements Adapter {
+  constructor(private readonly db: Db) {}
+
+  async getSessionAndUser(
+    sessionId: string,
+  ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
+    const row = await this.db.session.findUnique({
+      where: { id: sessionId },
+      include: { user: true },
+    });
+    if (!row) return [null, null];
+    const { user, ...session } = row;
+    return [
+      { id: session.id, userId: session.userId, expiresAt: session.expiresAt, attributes: {} },
+      {
+        id: user.id,
+        attributes: {
+          email: user.email,
+          displayName: user.displayName,
+          role: user.role,
+          locale: user.locale,
+        },
+      },
+    ];
+  }
+
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await this.db.session.findMany({ where: { userId } });
+    return rows.map((s) => ({ id: s.id, userId: s.userId, expiresAt: s.expiresAt, attributes: {} }));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    await this.db.session.create({
+      data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
+    });
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await this.db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.db.session.deleteMany({ where: { id: sessionId } });
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await this.db.session.deleteMany({ where: { userId } });
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await this.db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  }
+}

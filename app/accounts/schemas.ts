@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { supportedLocales } from "~/i18n/config";
+
+// Messages are translation keys; forms render them with t().
+export const emailField = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .toLowerCase()
+  .max(254, "errors.emailInvalid")
+  .email("errors.emailInvalid");
+
+export const newPasswordField = z
+  .string({ required_error: "errors.required" })
+  .min(8, "errors.passwordTooShort")
+  .max(200, "errors.passwordTooLong");
+
+// Log-in accepts whatever was set before; only the upper bound protects the hasher.
+export const existingPasswordField = z
+  .string({ required_error: "errors.required" })
+  .max(200, "errors.passwordTooLong");
+
+export const displayNameField = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(50, "errors.displayNameTooLong");
+
+export const signupSchema = z.object({
+  displayName: displayNameField,
+  email: emailField,
+  password: newPasswordField,
+});
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: existingPasswordField,
+  redirectTo: z.string().optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z.object({
+  token: z.string({ required_error: "errors.required" }),
+  password: newPasswordField,
+});
+
+const localeField = z.enum(supportedLocales, {
+  errorMap: () => ({ message: "errors.invalidLanguage" }),
+});
+
+export const profileSchema = z.object({
+  intent: z.literal("profile"),
+  displayName: displayNameField,
+  locale: localeField,
+});
+
+export const changeEmailSchema = z.object({
+  intent: z.literal("email"),
+  email: emailField,
+  currentPassword: existingPasswordField,
+});
+
+export const changePasswordSchema = z.object({
+  intent: z.literal("password"),
+  currentPassword: existingPasswordField,
+  newPassword: newPasswordField,
+});
+
+export const deleteAccountSchema = z.object({
+  intent: z.literal("delete"),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "errors.confirmDelete" }) }),
+  currentPassword: existingPasswordField,
+});
+
+export const languageSchema = z.object({
+  lng: localeField,
+  redirectTo: z.string().optional(),
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Modes:
+ * - development: `npm run dev`; dev mailbox on, cookies not `secure`.
+ * - demo: `npm run demo` (and the e2e suite); production build, dev mailbox on, plain http.
+ * - production: `npm start`; `secure` cookies, real email required.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    TSUNAGU_MODE: z.enum(["development", "demo", "production"]).optional(),
+    DATABASE_URL: z.string().startsWith("file:").default("file:./data/tsunagu.db"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    APP_URL: z.string().url().optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default("Tsunagu <onboarding@resend.dev>"),
+  })
+  .transform((raw) => {
+    const mode = raw.TSUNAGU_MODE ?? (raw.NODE_ENV === "production" ? "production" : "development");
+    return {
+      ...raw,
+      mode,
+      isProduction: mode === "production",
+      devMailboxEnabled: mode !== "production",
+      appUrl: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    };
+  })
+  .superRefine((env, ctx) => {
+    if (env.mode !== "production") return;
+    if (!env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["RESEND_API_KEY"],
+        message: "is required in production: password-reset emails would otherwise be lost",
+      });
+    }
+    if (!env.APP_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["APP_URL"],
+        message: "is required in production: links in emails are built from it",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,41 @@
+/**
+ * The one i18n configuration, shared by server and browser.
+ * `ja-x-easy` is Easy Japanese (やさしい日本語): a private-use BCP 47 tag on top of `ja`, so
+ * browsers and screen readers still treat the text as Japanese.
+ */
+export const supportedLocales = ["en", "ja", "ja-x-easy", "fa", "ar", "fr"] as const;
+export type Locale = (typeof supportedLocales)[number];
+
+export const defaultLocale: Locale = "en";
+
+const rightToLeft: ReadonlySet<Locale> = new Set(["fa", "ar"]);
+
+/** Each language named in itself, so a reader can find theirs whatever the page is in. */
+export const localeNames: Record<Locale, string> = {
+  en: "English",
+  ja: "日本語",
+  "ja-x-easy": "やさしい にほんご",
+  fa: "فارسی",
+  ar: "العربية",
+  fr: "Français",
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "rtl" | "ltr" {
+  return rightToLeft.has(locale) ? "rtl" : "ltr";
+}
+
+/** Options common to the server and browser i18next instances. */
+export const i18nOptions = {
+  supportedLngs: [...supportedLocales],
+  fallbackLng: defaultLocale,
+  defaultNS: "translation",
+  ns: ["translation"],
+  lowerCaseLng: true,
+  load: "currentOnly" as const,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+};

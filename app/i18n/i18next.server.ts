@@ -1,0 +1,35 @@
+import { createCookie } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import { getSessionUser } from "~/accounts/sessions.server";
+import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
+import { resources } from "./resources.server";
+
+/** Remembers a language picked without an account; one year, readable only by the server. */
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+/** Language: `?lng`, then the cookie, then the saved preference, then Accept-Language. */
+export const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLocales],
+    fallbackLanguage: defaultLocale,
+    cookie: localeCookie,
+    order: ["searchParams", "cookie", "custom", "header"],
+    findLocale: async (request) => (await getSessionUser(request))?.user.locale ?? null,
+  },
+  i18next: { ...i18nOptions, resources },
+});
+
+export async function getLocale(request: Request): Promise<Locale> {
+  const locale = await i18next.getLocale(request);
+  return isLocale(locale) ? locale : defaultLocale;
+}
+
+export function getFixedT(locale: Locale): Promise<TFunction> {
+  return i18next.getFixedT(locale);
+}

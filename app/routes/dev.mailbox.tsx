@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { intlLocale } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "mailbox.metaTitle" };
+
+const SHOWN = 30;
+
+/** Emails kept instead of sent (demo and development only; production answers 404). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!env().devMailboxEnabled) throw new Response("Not found", { status: 404 });
+  const locale = intlLocale(await getLocale(request));
+  const mails = await db().devMail.findMany({ orderBy: { createdAt: "desc" }, take: SHOWN });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+  return json({
+    mails: mails.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      // Links open in a new tab instead of inside the sandboxed preview.
+      html: m.html.replace("<head>", '<head><base target="_blank">'),
+      text: m.text,
+      sentAt: format.format(m.createdAt),
+    })),
+  });
+}
+
+export default function DevMailbox() {
+  const { t } = useTranslation();
+  const { mails } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack wide">
+      <h1>{t("mailbox.title")}</h1>
+      <p>{t("mailbox.intro")}</p>
+      {mails.length === 0 ? <p>{t("mailbox.empty")}</p> : null}
+      {mails.map((mail) => (
+        <article key={mail.id} className="card stack mail" data-testid="dev-mail">
+          <h2 dir="auto">{mail.subject}</h2>
+          <dl className="mail__meta">
+            <dt>{t("mailbox.to")}</dt>
+            <dd dir="ltr">{mail.to}</dd>
+            <dt>{t("mailbox.sentAt")}</dt>
+            <dd>{mail.sentAt}</dd>
+          </dl>
+          <iframe
+            title={mail.subject}
+            srcDoc={mail.html}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            className="mail__preview"
+          />
+          <details>
+            <summary>{t("mailbox.plainText")}</summary>
+            <pre dir="auto" className="mail__text">
+              {mail.text}
+            </pre>
+          </details>
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { createPasswordResetToken } from "~/accounts/password-reset.server";
+import { forgotPasswordSchema } from "~/accounts/schemas";
+import { Notice, TextField } from "~/components/forms";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { isLocale } from "~/i18n/config";
+import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import { mailer } from "~/mail/mail.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "forgot.metaTitle" };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), sent: false }, { status: 400 });
+  }
+  const created = await createPasswordResetToken(db(), submission.value.email);
+  if (created) {
+    // The email goes out in the language the person chose, else the one they are reading now.
+    const locale = isLocale(created.user.locale) ? created.user.locale : await getLocale(request);
+    const url = new URL("/reset-password", env().appUrl);
+    url.searchParams.set("token", created.token);
+    await mailer().send(passwordResetMail(locale, await getFixedT(locale), created.user, url.toString()));
+  }
+  // The same answer whether or not the email has an account, so nobody can probe for members.
+  return json({ result: submission.reply({ resetForm: true }), sent: true });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "forgot",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(forgotPasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+  });
+  return (
+    <div className="stack narrow">
+      <h1>{t("forgot.title")}</h1>
+      {actionData?.sent ? (
+        <Notice>
+          <p>{t("forgot.sent")}</p>
+        </Notice>
+      ) : null}
+      <p>{t("forgot.intro")}</p>
+      <Form method="post" className="card stack" {...getFormProps(form)}>
+        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" dir="ltr" />
+        <button type="submit" className="button" disabled={busy}>
+          {t("forgot.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/login">{t("forgot.backToLogIn")}</Link>
+      </p>
+    </div>
+  );
+}

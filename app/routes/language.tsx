@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { getSessionUser, safeRedirect } from "~/accounts/sessions.server";
+import { languageSchema } from "~/accounts/schemas";
+import { db } from "~/db.server";
+import { localeCookie } from "~/i18n/i18next.server";
+
+/** The language switcher posts here; it works without JavaScript and without an account. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const back = safeRedirect(formData.get("redirectTo"));
+  const submission = parseWithZod(formData, { schema: languageSchema });
+  // The switcher only offers valid languages; anything else leaves the language as it was.
+  if (submission.status !== "success") return redirect(back);
+  const current = await getSessionUser(request);
+  if (current) {
+    await db().user.update({ where: { id: current.user.id }, data: { locale: submission.value.lng } });
+  }
+  return redirect(back, {
+    headers: { "Set-Cookie": await localeCookie.serialize(submission.value.lng) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

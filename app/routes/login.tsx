@@ -1,0 +1,103 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { authenticate } from "~/accounts/accounts.server";
+import { createLoginThrottle } from "~/accounts/login-throttle.server";
+import { loginSchema } from "~/accounts/schemas";
+import { getSessionUser, safeRedirect, startSession } from "~/accounts/sessions.server";
+import { FormErrors, TextField } from "~/components/forms";
+import { db } from "~/db.server";
+import { formatTime } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+import { clientIpOf } from "~/utils/request.server";
+
+export const handle: RouteHandle = { titleKey: "login.metaTitle" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields: ["password"] }), time: null }, { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const ip = clientIpOf(context);
+  const throttle = createLoginThrottle(db());
+
+  const check = await throttle.check(email, ip);
+  if (check.blocked) {
+    const time = formatTime(check.retryAt, await getLocale(request));
+    return json(
+      { result: submission.reply({ formErrors: ["errors.tooManyAttempts"], hideFields: ["password"] }), time },
+      { status: 429 },
+    );
+  }
+
+  const user = await authenticate(db(), email, password);
+  if (!user) {
+    await throttle.recordFailure(email, ip);
+    return json(
+      { result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }), time: null },
+      { status: 400 },
+    );
+  }
+  await throttle.recordSuccess(email);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await startSession(user.id) },
+  });
+}
+
+export default function LogIn() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  return (
+    <div className="stack narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" className="card stack" {...getFormProps(form)}>
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          params={actionData?.time ? { time: actionData.time } : undefined}
+        />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" dir="ltr" />
+        <TextField
+          meta={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("login.submit")}
+        </button>
+        <p>
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </p>
+      </Form>
+      <p>
+        {t("login.noAccount")} <Link to="/signup">{t("login.signUpLink")}</Link>
+      </p>
+    </div>
+  );
+}

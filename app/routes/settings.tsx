@@ -1,0 +1,306 @@
+import {
+  getFormProps,
+  getSelectProps,
+  useForm,
+  type DefaultValue,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import {
+  changeEmail,
+  changePassword,
+  deleteAccount,
+  updateProfile,
+} from "~/accounts/accounts.server";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  deleteAccountSchema,
+  profileSchema,
+} from "~/accounts/schemas";
+import { blankSessionCookie, requireUser } from "~/accounts/sessions.server";
+import { FieldError, Notice, TextField } from "~/components/forms";
+import { db } from "~/db.server";
+import { localeNames, supportedLocales } from "~/i18n/config";
+import { getLocale, localeCookie } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "settings.metaTitle" };
+
+const schemaFor = {
+  profile: profileSchema,
+  email: changeEmailSchema,
+  password: changePasswordSchema,
+  delete: deleteAccountSchema,
+} as const;
+type Intent = keyof typeof schemaFor;
+
+function isIntent(value: unknown): value is Intent {
+  return typeof value === "string" && value in schemaFor;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  return json({
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale ?? (await getLocale(request)),
+    justReset: new URL(request.url).searchParams.has("reset"),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, session } = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) throw new Response("Unknown form", { status: 400 });
+
+  const hideFields = ["currentPassword", "newPassword"];
+  const submission = parseWithZod(formData, { schema: schemaFor[intent] });
+  if (submission.status !== "success") {
+    return json({ intent, result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+  }
+  const value = submission.value;
+  const database = db();
+
+  if (value.intent === "profile") {
+    await updateProfile(database, user.id, value);
+    // The saved language applies at once, also over a language picked earlier on this device.
+    return json(
+      { intent, result: submission.reply(), saved: true },
+      { headers: { "Set-Cookie": await localeCookie.serialize(value.locale) } },
+    );
+  }
+
+  const outcome =
+    value.intent === "email"
+      ? await changeEmail(database, user.id, value)
+      : value.intent === "password"
+        ? await changePassword(database, user.id, { ...value, keepSessionId: session.id })
+        : await deleteAccount(database, user.id, value.currentPassword);
+
+  if (!outcome.ok) {
+    return json(
+      { intent, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields }), saved: false },
+      { status: 400 },
+    );
+  }
+  if (value.intent === "delete") {
+    return redirect("/?farewell=1", { headers: { "Set-Cookie": blankSessionCookie() } });
+  }
+  return json({ intent, result: submission.reply({ resetForm: true }), saved: true });
+}
+
+export default function Settings() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const savedNow = (intent: Intent) => actionData?.intent === intent && actionData.saved;
+
+  return (
+    <div className="stack narrow">
+      <h1>{t("settings.title")}</h1>
+      {data.justReset ? (
+        <Notice>
+          <p>{t("reset.done")}</p>
+        </Notice>
+      ) : null}
+      <ProfileForm data={data} lastResult={resultFor("profile")} saved={savedNow("profile")} />
+      <EmailForm email={data.email} lastResult={resultFor("email")} saved={savedNow("email")} />
+      <PasswordForm lastResult={resultFor("password")} saved={savedNow("password")} />
+      <section className="card stack" aria-labelledby="data-title">
+        <h2 id="data-title">{t("settings.dataTitle")}</h2>
+        <p>{t("settings.dataBody")}</p>
+        <p>
+          <a href="/settings/data" className="button button--secondary" download>
+            {t("settings.dataDownload")}
+          </a>
+        </p>
+      </section>
+      <DeleteForm lastResult={resultFor("delete")} />
+    </div>
+  );
+}
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+function useSettingsForm<Schema extends z.ZodTypeAny>(
+  intent: Intent,
+  schema: Schema,
+  lastResult: LastResult,
+  defaultValue?: DefaultValue<z.input<Schema>>,
+) {
+  return useForm<z.input<Schema>>({
+    id: `settings-${intent}`,
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+function SubmitButton({ intent, label, danger }: { intent: Intent; label: string; danger?: boolean }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  return (
+    <button type="submit" className={danger ? "button button--danger" : "button"} disabled={busy}>
+      {label}
+    </button>
+  );
+}
+
+function ProfileForm({
+  data,
+  lastResult,
+  saved,
+}: {
+  data: { displayName: string; locale: string };
+  lastResult: LastResult;
+  saved: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSettingsForm("profile", profileSchema, lastResult, {
+    displayName: data.displayName,
+    locale: data.locale,
+  });
+  return (
+    <section className="card stack" aria-labelledby="profile-title">
+      <h2 id="profile-title">{t("settings.profileTitle")}</h2>
+      {saved ? (
+        <Notice>
+          <p>{t("settings.profileSaved")}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="profile" />
+        <TextField
+          meta={fields.displayName}
+          label={t("fields.displayName")}
+          hint={t("fields.displayNameHint")}
+          autoComplete="nickname"
+          dir="auto"
+        />
+        <div className="field">
+          <label htmlFor={fields.locale.id}>{t("fields.language")}</label>
+          <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
+            {supportedLocales.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {localeNames[code]}
+              </option>
+            ))}
+          </select>
+          <FieldError id={fields.locale.errorId} errors={fields.locale.errors} t={t} />
+        </div>
+        <SubmitButton intent="profile" label={t("settings.profileSubmit")} />
+      </Form>
+    </section>
+  );
+}
+
+function EmailForm({ email, lastResult, saved }: { email: string; lastResult: LastResult; saved: boolean }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSettingsForm("email", changeEmailSchema, lastResult);
+  return (
+    <section className="card stack" aria-labelledby="email-title">
+      <h2 id="email-title">{t("settings.emailTitle")}</h2>
+      {saved ? (
+        <Notice>
+          <p>{t("settings.emailSaved")}</p>
+        </Notice>
+      ) : null}
+      {/* First-strong isolates keep a Latin address intact inside Persian or Arabic text. */}
+      <p>{t("settings.emailCurrent", { email: `\u2068${email}\u2069` })}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="email" />
+        <TextField meta={fields.email} label={t("fields.newEmail")} type="email" autoComplete="email" dir="ltr" />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("fields.currentPassword")}
+          hint={t("fields.currentPasswordHint")}
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <SubmitButton intent="email" label={t("settings.emailSubmit")} />
+      </Form>
+    </section>
+  );
+}
+
+function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: boolean }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSettingsForm("password", changePasswordSchema, lastResult);
+  return (
+    <section className="card stack" aria-labelledby="password-title">
+      <h2 id="password-title">{t("settings.passwordTitle")}</h2>
+      {saved ? (
+        <Notice>
+          <p>{t("settings.passwordSaved")}</p>
+        </Notice>
+      ) : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="password" />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("fields.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <TextField
+          meta={fields.newPassword}
+          label={t("fields.newPassword")}
+          hint={t("fields.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <SubmitButton intent="password" label={t("settings.passwordSubmit")} />
+      </Form>
+    </section>
+  );
+}
+
+function DeleteForm({ lastResult }: { lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSettingsForm("delete", deleteAccountSchema, lastResult);
+  return (
+    <section className="card card--danger stack" aria-labelledby="delete-title">
+      <h2 id="delete-title">{t("settings.deleteTitle")}</h2>
+      <p>{t("settings.deleteBody")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="delete" />
+        <div className="field field--check">
+          <input
+            type="checkbox"
+            id={fields.confirm.id}
+            name={fields.confirm.name}
+            value="yes"
+            required
+            aria-invalid={fields.confirm.errors ? true : undefined}
+            aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined}
+          />
+          <label htmlFor={fields.confirm.id}>{t("settings.deleteConfirm")}</label>
+        </div>
+        <FieldError id={fields.confirm.errorId} errors={fields.confirm.errors} t={t} />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("fields.currentPassword")}
+          hint={t("fields.currentPasswordHint")}
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <SubmitButton intent="delete" label={t("settings.deleteSubmit")} danger />
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import js from "@eslint/js";
+import i18next from "eslint-plugin-i18next";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** Words rendered in components must come from translations (tests/unit/literal-strings.test.ts). */
+export const literalStringRule = [
+  "error",
+  {
+    mode: "jsx-only",
+    "jsx-attributes": { include: ["alt", "title", "placeholder", "aria-label", "aria-description", "label"] },
+    "should-validate-template": true,
+  },
+];
+
+export default tseslint.config(
+  { ignores: ["build/", "public/build/", "app/generated/", ".cache/", "data/", "node_modules/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**/*.tsx"],
+    plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y, i18next },
+    settings: { react: { version: "18" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs["jsx-runtime"].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.recommended.rules,
+      "react/prop-types": "off",
+      "i18next/no-literal-string": literalStringRule,
+    },
+  },
+);

@@ -1,0 +1,79 @@
+// Tsunagu's HTTP server: Express in front of the Remix build. `npm start`, `npm run demo` and
+// the end-to-end tests all run this file.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { prepareDatabase } from "./server/database.js";
+import { isAllowedOrigin } from "./server/origin.js";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
+const mode = process.env.NODE_ENV === "development" ? "development" : "production";
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/tsunagu.db";
+process.env.DATABASE_URL = databaseUrl;
+const port = Number(process.env.PORT ?? 3000);
+const buildPath = path.join(root, "build", "index.js");
+
+prepareDatabase(databaseUrl);
+
+/** In development every request loads the newest build; in production it is loaded once. */
+async function loadBuild() {
+  const stamp = mode === "development" ? `?t=${fs.statSync(buildPath).mtimeMs}` : "";
+  return import(pathToFileURL(buildPath).href + stamp);
+}
+const initialBuild = await loadBuild();
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.set({
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+});
+
+// Fingerprinted assets never change; everything else in public/ is revalidated hourly.
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.use((req, res, next) => {
+  const allowed = isAllowedOrigin({
+    method: req.method,
+    origin: req.get("origin"),
+    referer: req.get("referer"),
+    host: req.get("host"),
+    appUrl: process.env.APP_URL,
+  });
+  if (allowed) return next();
+  res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: mode === "development" ? loadBuild : initialBuild,
+    mode,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(port, () => {
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  console.log(`Tsunagu is ready at http://localhost:${actualPort}`);
+  if (mode === "development") broadcastDevReady(initialBuild);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

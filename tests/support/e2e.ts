@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { projectRoot, tmpDir } from "./paths";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Whether the browser suite can run. Outside CI a missing Chromium skips it with a hint;
+ * in CI (CI=true) it is a failure, so a broken install can never look green.
+ */
+export function browserAvailability(): { run: true } | { run: false; reason: string } {
+  if (fs.existsSync(chromiumPath)) return { run: true };
+  const hint = `Chromium not found at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`;
+  if (process.env.CI === "true") throw new Error(`${hint} (CI=true, so this is a failure)`);
+  console.warn(`Skipping end-to-end tests. ${hint}`);
+  return { run: false, reason: hint };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { url: string; databaseFile: string; stop: () => Promise<void> };
+
+/** Starts the built server (`node server.js`) in demo mode on a random port with its own database. */
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
+    throw new Error("No build found: run `npm run build` first (npm test does).");
+  }
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const databaseFile = path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      TSUNAGU_MODE: "demo",
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+      APP_URL: `http://localhost:${port}`,
+      RESEND_API_KEY: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (Date.now() >= deadline) throw new Error(`Server did not become healthy:\n${output}`);
+  return {
+    url,
+    databaseFile,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A phone-sized page (360 px wide), with or without JavaScript. */
+export async function newPhonePage(browser: Browser, options: { javaScript?: boolean; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: options.javaScript ?? true,
+    locale: options.locale ?? "en-US",
+    acceptDownloads: true,
+  });
+  return context.newPage();
+}

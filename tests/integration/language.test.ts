@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { localeCookie } from "~/i18n/i18next.server";
+import * as healthz from "~/routes/healthz";
+import * as language from "~/routes/language";
+import * as locales from "~/routes/locales.$lng";
+import * as signup from "~/routes/signup";
+import { loader as rootLoader } from "~/root";
+import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+
+const args = (request: Request) => ({ request, params: {}, context });
+
+async function localeFor(path: string, headers: Record<string, string> = {}) {
+  const response = await respond(() => rootLoader(args(getRequest(path, headers))));
+  return (await response.json()).locale as string;
+}
+
+describe("language detection", () => {
+  it("uses ?lng first, then the cookie, then the saved preference, then Accept-Language", async () => {
+    const signedUp = await respond(() =>
+      signup.action(args(formRequest("/signup", { displayName: "Amal", email: "amal@example.com", password: "a long passphrase" }))),
+    );
+    const session = cookieFrom(signedUp, "tsunagu_session");
+    await db().user.update({ where: { email: "amal@example.com" }, data: { locale: "ar" } });
+    const japaneseCookie = (await localeCookie.serialize("ja")).split(";")[0];
+
+    expect(await localeFor("/", {})).toBe("en");
+    expect(await localeFor("/", { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" })).toBe("fr");
+    expect(await localeFor("/", { "Accept-Language": "fr", Cookie: session })).toBe("ar");
+    expect(await localeFor("/", { Cookie: `${session}; ${japaneseCookie}` })).toBe("ja");
+    expect(await localeFor("/?lng=fa", { Cookie: `${session}; ${japaneseCookie}` })).toBe("fa");
+    expect(await localeFor("/?lng=ja-x-easy")).toBe("ja-x-easy");
+    expect(await localeFor("/?lng=klingon", { "Accept-Language": "fa" })).toBe("fa");
+  });
+
+  it("switches language without an account, going back to the same page", async () => {
+    const response = await respond(() =>
+      language.action(args(formRequest("/language", { lng: "fa", redirectTo: "/signup?x=1" }))),
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/signup?x=1");
+    const cookie = cookieFrom(response, "lng");
+    expect(await localeFor("/", { Cookie: cookie })).toBe("fa");
+  });
+
+  it("saves the switch for a signed-in person", async () => {
+    const signedUp = await respond(() =>
+      signup.action(args(formRequest("/signup", { displayName: "Jean", email: "jean@example.com", password: "a long passphrase" }))),
+    );
+    const session = cookieFrom(signedUp, "tsunagu_session");
+    await respond(() => language.action(args(formRequest("/language", { lng: "fr", redirectTo: "/" }, session))));
+    expect((await db().user.findUniqueOrThrow({ where: { email: "jean@example.com" } })).locale).toBe("fr");
+  });
+
+  it("ignores an unknown language and a redirect to another site", async () => {
+    const response = await respond(() =>
+      language.action(args(formRequest("/language", { lng: "xx", redirectTo: "https://evil.example" }))),
+    );
+    expect(response.headers.get("Location")).toBe("/");
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("serves translations with long caching only for the current version", async () => {
+    const rootData = await (await respond(() => rootLoader(args(getRequest("/"))))).json();
+    const versioned = await respond(() =>
+      locales.loader({ ...args(getRequest(`/locales/fa?v=${rootData.i18nVersion}`)), params: { lng: "fa" } }),
+    );
+    expect(versioned.headers.get("Cache-Control")).toContain("immutable");
+    expect((await versioned.json()).nav.logIn).toBeTruthy();
+    const unknown = await respond(() => locales.loader({ ...args(getRequest("/locales/xx")), params: { lng: "xx" } }));
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe("health", () => {
+  it("answers 200 when the database is reachable", async () => {
+    const response = await respond(() => healthz.loader());
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
+  });
+});

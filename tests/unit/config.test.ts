@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { hasRole, isRole } from "~/accounts/roles";
+import { safeRedirect } from "~/accounts/sessions.server";
+import { parseEnv } from "~/env.server";
+import { directionOf, isLocale, supportedLocales } from "~/i18n/config";
+import { formatTime, intlLocale } from "~/i18n/format";
+
+describe("locales", () => {
+  it("knows the six languages and their direction", () => {
+    expect(supportedLocales).toEqual(["en", "ja", "ja-x-easy", "fa", "ar", "fr"]);
+    expect(supportedLocales.filter((l) => directionOf(l) === "rtl")).toEqual(["fa", "ar"]);
+    expect(isLocale("fa")).toBe(true);
+    expect(isLocale("de")).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
+  });
+
+  it("formats Easy Japanese times as Japanese, in Japan's time zone", () => {
+    expect(intlLocale("ja-x-easy")).toBe("ja");
+    const at = new Date("2026-06-14T05:30:00Z");
+    expect(formatTime(at, "en")).toBe("2:30 PM");
+    expect(formatTime(at, "ja-x-easy")).toBe("14:30");
+    expect(formatTime(at, "fa")).toBe("۱۴:۳۰");
+  });
+});
+
+describe("roles", () => {
+  it("ranks admin above organizer above member", () => {
+    expect(hasRole("admin", "organizer")).toBe(true);
+    expect(hasRole("organizer", "organizer")).toBe(true);
+    expect(hasRole("member", "organizer")).toBe(false);
+    expect(hasRole("mentor", "member")).toBe(false);
+    expect(isRole("mentor")).toBe(false);
+  });
+});
+
+describe("safeRedirect", () => {
+  it.each([
+    ["/settings", "/settings"],
+    ["/events?kind=yoga", "/events?kind=yoga"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example", "/"],
+    [null, "/"],
+  ])("%s goes to %s", (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected);
+  });
+});
+
+describe("environment", () => {
+  it("defaults to development with a file database and the dev mailbox", () => {
+    const env = parseEnv({});
+    expect(env.mode).toBe("development");
+    expect(env.DATABASE_URL).toBe("file:./data/tsunagu.db");
+    expect(env.devMailboxEnabled).toBe(true);
+    expect(env.isProduction).toBe(false);
+  });
+
+  it("refuses production without real email and a public URL", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/RESEND_API_KEY[\s\S]*APP_URL/);
+    const env = parseEnv({ NODE_ENV: "production", RESEND_API_KEY: "re_x", APP_URL: "https://tsunagu.example" });
+    expect(env.isProduction).toBe(true);
+    expect(env.devMailboxEnabled).toBe(false);
+  });
+
+  it("runs the demo as a production build with the dev mailbox and plain-http cookies", () => {
+    const env = parseEnv({ NODE_ENV: "production", TSUNAGU_MODE: "demo" });
+    expect(env.mode).toBe("demo");
+    expect(env.isProduction).toBe(false);
+    expect(env.devMailboxEnabled).toBe(true);
+  });
+
+  it("rejects a database that is not a file URL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -17,7 +17,7 @@ export const literalStringRule = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "app/generated/", ".cache/", "data/", "node_modules/"] },
+  { ignores: ["build/", "tests/.scratch/", "tests/.tmp/", "public/build/", "app/generated/", ".cache/", "data/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

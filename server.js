@@ -27,6 +27,12 @@ async function loadBuild() {
   return import(pathToFileURL(buildPath).href + stamp);
 }
 const initialBuild = await loadBuild();
+try {
+  initialBuild.entry.module.validateEnvironment();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const app = express();
 app.disable("x-powered-by");

@@ -6,11 +6,17 @@ import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { env } from "~/env.server";
 import { i18nOptions, isLocale } from "~/i18n/config";
 import { getLocale } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
 
 const ABORT_DELAY = 5_000;
+
+/** server.js calls this at start-up, so a bad configuration stops the server before it listens. */
+export function validateEnvironment() {
+  env();
+}
 
 export default async function handleRequest(
   request: Request,

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 
 // @node-rs/argon2 uses argon2id by default; these are OWASP's minimum recommended costs,
-// about 30 ms per hash on this machine (see docs/performance.md).
+// about 12 ms per hash on our 2-core machines (npm run bench:auth, docs/performance.md).
 const argon2Options = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
 
 /** Ends every run with the plain "N passed, N failed" line that CI reads. */
@@ -15,6 +17,10 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === "failed" && module.children.size === 0) failed++;
     }
-    console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    const line = `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+    console.log(`\n${line}`);
+    // .ci/run repeats this as its last line, after npm's own output.
+    fs.mkdirSync("test-results", { recursive: true });
+    fs.writeFileSync(path.join("test-results", "summary.txt"), `${line}\n`);
   }
 }

@@ -73,3 +73,9 @@ describe("environment", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe("environment from a shell or .env file", () => {
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ RESEND_API_KEY: "", PORT: "" })).toMatchObject({ RESEND_API_KEY: undefined, PORT: 3000 });
+  });
+});

@@ -1,0 +1,268 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailability, launchBrowser, newPhonePage, startServer, type RunningServer } from "../support/e2e";
+
+const availability = browserAvailability();
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!availability.run) return;
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const withJavaScript = new WeakSet<Page>();
+/** React may commit a frame after the router is idle, so page assertions poll briefly. */
+const settle = { timeout: 5_000, interval: 50 };
+
+/** Waits until Remix has hydrated the page (with JavaScript) or the document has loaded. */
+async function settled(page: Page) {
+  await page.waitForLoadState("load");
+  if (!withJavaScript.has(page)) return;
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }).__remixRouter;
+    return router !== undefined && router.state.navigation.state === "idle" && router.state.revalidation === "idle";
+  });
+}
+
+async function go(page: Page, path: string) {
+  await page.goto(server.url + path);
+  await settled(page);
+}
+
+/** Submits a form the way a person does, and waits for whatever page comes back. */
+async function submit(page: Page, formSelector: string) {
+  const button = page.locator(`${formSelector} button[type=submit]`);
+  if (withJavaScript.has(page)) {
+    const posted = page.waitForResponse((r) => r.request().method() === "POST");
+    await button.click();
+    await posted;
+  } else {
+    await Promise.all([page.waitForEvent("load"), button.click()]);
+  }
+  await settled(page);
+}
+
+async function signUp(page: Page, who: { name: string; email: string; password: string }) {
+  await go(page, "/signup");
+  await page.fill("#signup input[name=displayName]", who.name);
+  await page.fill("#signup input[name=email]", who.email);
+  await page.fill("#signup input[name=password]", who.password);
+  await submit(page, "#signup");
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await go(page, "/login");
+  await page.fill("#login input[name=email]", email);
+  await page.fill("#login input[name=password]", password);
+  await submit(page, "#login");
+}
+
+async function logOut(page: Page) {
+  await submit(page, 'form[action="/logout"]');
+}
+
+async function switchLanguage(page: Page, lng: string) {
+  await page.selectOption("#language-select", lng);
+  await submit(page, ".language-switcher");
+}
+
+async function resetLinkFor(page: Page, email: string): Promise<string> {
+  await go(page, "/dev/mailbox");
+  const mail = page.locator('[data-testid="dev-mail"]', { has: page.locator("dd", { hasText: email }) }).first();
+  const text = (await mail.locator(".mail__text").textContent()) ?? "";
+  const link = text.match(/http:\/\/\S+reset-password\?token=[\w-]+/)?.[0];
+  if (!link) throw new Error(`No reset link for ${email} in the dev mailbox:\n${text}`);
+  return link;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
+}
+
+// The whole journey of issue #2, once with JavaScript and once without.
+describe.skipIf(!availability.run).each([
+  { javaScript: true, label: "with JavaScript" },
+  { javaScript: false, label: "without JavaScript" },
+])("a new member's account, $label", ({ javaScript }) => {
+  const who = {
+    name: javaScript ? "Maryam" : "مریم",
+    email: `member-${javaScript ? "js" : "nojs"}@example.com`,
+    password: "first passphrase here",
+  };
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await newPhonePage(browser, { javaScript });
+    if (javaScript) withJavaScript.add(page);
+  });
+
+  it("signs up with a nickname and is greeted by it", async () => {
+    await signUp(page, who);
+    await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/");
+    await expect.poll(() => page.locator("h1").textContent(), settle).toContain(who.name);
+  });
+
+  it("shows translated errors and keeps what was typed", async () => {
+    await logOut(page);
+    await go(page, "/signup");
+    await page.fill("#signup input[name=displayName]", "Someone");
+    await page.fill("#signup input[name=email]", who.email.toUpperCase());
+    await page.fill("#signup input[name=password]", "another passphrase");
+    await submit(page, "#signup");
+    await expect.poll(() => page.locator("#signup [role=alert]").first().textContent(), settle).toContain("An account already uses this email");
+    expect(await page.inputValue("#signup input[name=displayName]")).toBe("Someone");
+    // The server never sends a password back; with JavaScript the field simply keeps what was typed.
+    expect(await page.inputValue("#signup input[name=password]")).toBe(javaScript ? "another passphrase" : "");
+  });
+
+  it("logs out and logs back in", async () => {
+    await logIn(page, who.email, who.password);
+    await expect.poll(() => page.locator("h1").textContent(), settle).toContain(who.name);
+    await logOut(page);
+    await expect.poll(() => page.locator('a[href="/login"]').first().isVisible(), settle).toBe(true);
+    await logIn(page, who.email, who.password);
+    await expect.poll(() => page.locator('form[action="/logout"]').isVisible(), settle).toBe(true);
+  });
+
+  it("switches to Persian and gets a right-to-left page", async () => {
+    await go(page, "/settings");
+    await switchLanguage(page, "fa");
+    await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/settings");
+    await expect.poll(() => page.locator("html").getAttribute("dir"), settle).toBe("rtl");
+    await expect.poll(() => page.locator("html").getAttribute("lang"), settle).toBe("fa");
+    await expect.poll(() => page.locator("h1").textContent(), settle).toBe("تنظیمات");
+    // The layout mirrors: the brand sits at the right edge of a right-to-left page.
+    const brand = await page.locator(".brand").boundingBox();
+    expect(brand!.x).toBeGreaterThan(180);
+    await switchLanguage(page, "en");
+    await expect.poll(() => page.locator("html").getAttribute("dir"), settle).toBe("ltr");
+  });
+
+  it("changes the display name in settings", async () => {
+    await go(page, "/settings");
+    await page.fill("#settings-profile input[name=displayName]", `${who.name} K.`);
+    await submit(page, "#settings-profile");
+    await expect.poll(() => page.locator("#settings-profile").locator("..").getByRole("status").textContent(), settle).toContain("Saved");
+    expect(await page.inputValue("#settings-profile input[name=displayName]")).toBe(`${who.name} K.`);
+  });
+
+  it("downloads their data as JSON", async () => {
+    await go(page, "/settings");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[href="/settings/data"]')]);
+    expect(download.suggestedFilename()).toMatch(/^tsunagu-my-data-.*\.json$/);
+    const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
+    expect(data.account).toMatchObject({ email: who.email, displayName: `${who.name} K.` });
+  });
+
+  it("resets a forgotten password through the dev mailbox", async () => {
+    await logOut(page);
+    await go(page, "/login");
+    await page.click('a[href="/forgot-password"]');
+    await page.waitForURL("**/forgot-password");
+    await settled(page);
+    await page.fill("#forgot input[name=email]", who.email);
+    await submit(page, "#forgot");
+    await expect.poll(() => page.getByRole("status").textContent(), settle).toContain("we have sent a link");
+
+    const link = new URL(await resetLinkFor(page, who.email));
+    await go(page, link.pathname + link.search);
+    await page.fill("#reset input[name=password]", "second passphrase here");
+    await submit(page, "#reset");
+    await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/settings");
+    await expect.poll(() => page.getByRole("status").first().textContent(), settle).toContain("new password is saved");
+
+    await logOut(page);
+    await logIn(page, who.email, "first passphrase here");
+    await expect.poll(() => page.locator("#login [role=alert]").textContent(), settle).toContain("not right");
+    await logIn(page, who.email, "second passphrase here");
+    await expect.poll(() => page.locator('form[action="/logout"]').isVisible(), settle).toBe(true);
+  });
+
+  it("deletes the account after confirming", async () => {
+    await go(page, "/settings");
+    await page.check("#settings-delete input[name=confirm]");
+    await page.fill("#settings-delete input[name=currentPassword]", "second passphrase here");
+    await submit(page, "#settings-delete");
+    await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/");
+    await expect.poll(() => page.getByRole("status").textContent(), settle).toContain("Your account has been deleted");
+    await logIn(page, who.email, "second passphrase here");
+    await expect.poll(() => page.locator("#login [role=alert]").textContent(), settle).toContain("not right");
+  });
+});
+
+describe.skipIf(!availability.run)("accessibility (axe-core)", () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await newPhonePage(browser);
+    withJavaScript.add(page);
+    await signUp(page, { name: "Axe", email: "axe@example.com", password: "axe passphrase here" });
+    await logOut(page);
+  });
+
+  for (const lng of ["en", "fa"]) {
+    for (const path of ["/", "/signup", "/login"]) {
+      it(`${path} in ${lng} has no violations`, async () => {
+        await go(page, `${path}?lng=${lng}`);
+        await expectNoAxeViolations(page);
+      });
+    }
+    it(`/settings in ${lng} has no violations`, async () => {
+      await logIn(page, "axe@example.com", "axe passphrase here");
+      await go(page, `/settings?lng=${lng}`);
+      await expectNoAxeViolations(page);
+      await logOut(page);
+    });
+  }
+
+  it("has a skip link to the main content and visible focus", async () => {
+    await go(page, "/");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { href: el.getAttribute("href"), outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ href: "#main", outline: "solid" });
+  });
+
+  it("fits a 360 px phone without sideways scrolling", async () => {
+    for (const path of ["/", "/signup", "/login"]) {
+      await go(page, `${path}?lng=fa`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+describe.skipIf(!availability.run)("the server", () => {
+  it("refuses a form posted from another site", async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a%40example.com&password=x",
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("answers /healthz", async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -33,7 +33,7 @@ export function renderEmail(
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     content.action
       ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#1f5f5b;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:bold">${escapeHtml(content.action.label)}</a></p>` +
-        `<p style="font-size:14px;color:#555555;word-break:break-all">${escapeHtml(content.action.url)}</p>`
+        `<p dir="ltr" style="font-size:14px;color:#555555;word-break:break-all;text-align:left">${escapeHtml(content.action.url)}</p>`
       : "",
     content.afterword ? `<p>${escapeHtml(content.afterword)}</p>` : "",
     `<p>${escapeHtml(t("mail.signature"))}</p>`,

@@ -11,19 +11,35 @@ export const literalStringRule = [
   "error",
   {
     mode: "jsx-only",
-    "jsx-attributes": { include: ["alt", "title", "placeholder", "aria-label", "aria-description", "label"] },
+    "jsx-attributes": {
+      include: ["alt", "title", "placeholder", "aria-label", "aria-description", "label"],
+    },
     "should-validate-template": true,
   },
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "tests/.scratch/", "tests/.tmp/", "public/build/", "app/generated/", ".cache/", "data/", "node_modules/"] },
+  {
+    ignores: [
+      "build/",
+      "tests/.scratch/",
+      "tests/.tmp/",
+      "public/build/",
+      "app/generated/",
+      ".cache/",
+      "data/",
+      "node_modules/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {

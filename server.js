@@ -49,7 +49,10 @@ app.use((req, res, next) => {
 });
 
 // Fingerprinted assets never change; everything else in public/ is revalidated hourly.
-app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(
+  "/build",
+  express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
+);
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
 app.use((req, res, next) => {
@@ -61,7 +64,10 @@ app.use((req, res, next) => {
     appUrl: process.env.APP_URL,
   });
   if (allowed) return next();
-  res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
+  res
+    .status(403)
+    .type("text/plain")
+    .send("This form was sent from another site, so it was refused.");
 });
 
 app.all(

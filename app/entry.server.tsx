@@ -26,8 +26,7 @@ export default async function handleRequest(
 ) {
   // The root loader already chose the language (with the user's saved preference); reuse it.
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as
-    | { locale?: unknown }
-    | undefined;
+    { locale?: unknown } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await getLocale(request);
 
   const instance = createInstance();

@@ -34,9 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       i18nVersion: messagesVersion,
-      user: current
-        ? { displayName: current.user.displayName, role: current.user.role }
-        : null,
+      user: current ? { displayName: current.user.displayName, role: current.user.role } : null,
     },
     { headers },
   );

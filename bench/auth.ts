@@ -38,7 +38,12 @@ try {
   await time("argon2id hash", 30, () => hashPassword("a long passphrase"));
   await time("argon2id verify", 30, () => verifyPassword(hash, "a long passphrase"));
 
-  const created = await createAccount(db, { email: "bench@example.com", password: "a long passphrase", displayName: "Bench", locale: "en" });
+  const created = await createAccount(db, {
+    email: "bench@example.com",
+    password: "a long passphrase",
+    displayName: "Bench",
+    locale: "en",
+  });
   if (!created.ok) throw new Error("could not create the bench account");
   const lucia = createLucia(db, { secureCookies: false });
   const session = await lucia.createSession(created.user.id, {});

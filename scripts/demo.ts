@@ -17,7 +17,9 @@ const db = createDb(process.env.DATABASE_URL);
 const { created } = await seedDemo(db);
 await db.$disconnect();
 
-console.log(`\nTsunagu demo (${created} new demo accounts). Every demo account's password: ${demoPassword}`);
+console.log(
+  `\nTsunagu demo (${created} new demo accounts). Every demo account's password: ${demoPassword}`,
+);
 for (const person of demoPeople) {
   console.log(`  ${person.email.padEnd(26)} ${person.displayName} (${person.note})`);
 }

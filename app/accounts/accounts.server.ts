@@ -12,7 +12,13 @@ export type PublicUser = {
   locale: string | null;
 };
 
-const publicFields = { id: true, email: true, displayName: true, role: true, locale: true } as const;
+const publicFields = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  locale: true,
+} as const;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -174,7 +180,5 @@ export async function setRole(db: Db, email: string, role: Role): Promise<Public
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && "code" in error && error.code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

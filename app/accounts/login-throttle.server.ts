@@ -17,7 +17,11 @@ export type ThrottleCheck = { blocked: false } | { blocked: true; retryAt: Date 
 
 export function createLoginThrottle(db: Db) {
   const options = { storeClient: db, tableName: "rateLimit", duration: WINDOW_SECONDS };
-  const perAccount = new RateLimiterPrisma({ ...options, keyPrefix: "login", points: FAILURES_PER_ACCOUNT });
+  const perAccount = new RateLimiterPrisma({
+    ...options,
+    keyPrefix: "login",
+    points: FAILURES_PER_ACCOUNT,
+  });
   const perIp = new RateLimiterPrisma({ ...options, keyPrefix: "login", points: FAILURES_PER_IP });
 
   async function remainingWait(limiter: RateLimiterPrisma, key: string, max: number) {
@@ -32,7 +36,9 @@ export function createLoginThrottle(db: Db) {
         remainingWait(perIp, keyFor("ip", ip), FAILURES_PER_IP),
       ]);
       const waitMs = Math.max(account, address);
-      return waitMs > 0 ? { blocked: true, retryAt: new Date(Date.now() + waitMs) } : { blocked: false };
+      return waitMs > 0
+        ? { blocked: true, retryAt: new Date(Date.now() + waitMs) }
+        : { blocked: false };
     },
     async recordFailure(email: string, ip: string): Promise<void> {
       await Promise.all([

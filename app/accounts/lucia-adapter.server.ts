@@ -33,7 +33,12 @@ export class PrismaSessionAdapter implements Adapter {
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await this.db.session.findMany({ where: { userId } });
-    return rows.map((s) => ({ id: s.id, userId: s.userId, expiresAt: s.expiresAt, attributes: {} }));
+    return rows.map((s) => ({
+      id: s.id,
+      userId: s.userId,
+      expiresAt: s.expiresAt,
+      attributes: {},
+    }));
   }
 
   async setSession(session: DatabaseSession): Promise<void> {

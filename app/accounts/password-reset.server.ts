@@ -16,7 +16,10 @@ export async function createPasswordResetToken(
   db: Db,
   email: string,
   now = new Date(),
-): Promise<{ token: string; user: { id: string; email: string; displayName: string; locale: string | null } } | null> {
+): Promise<{
+  token: string;
+  user: { id: string; email: string; displayName: string; locale: string | null };
+} | null> {
   const user = await db.user.findUnique({
     where: { email: normalizeEmail(email) },
     select: { id: true, email: true, displayName: true, locale: true },

@@ -13,7 +13,13 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
       </a>
       <div className="site-header__bar">
         <Link to="/" className="brand">
-          <svg aria-hidden="true" className="brand__mark" viewBox="0 0 32 32" width="28" height="28">
+          <svg
+            aria-hidden="true"
+            className="brand__mark"
+            viewBox="0 0 32 32"
+            width="28"
+            height="28"
+          >
             <circle cx="12" cy="16" r="8" fill="none" stroke="currentColor" strokeWidth="3" />
             <circle cx="20" cy="16" r="8" fill="none" stroke="currentColor" strokeWidth="3" />
           </svg>
@@ -69,7 +75,13 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
       <label htmlFor="language-select" className="visually-hidden">
         {t("language.label")}
       </label>
-      <svg aria-hidden="true" className="language-switcher__icon" viewBox="0 0 24 24" width="22" height="22">
+      <svg
+        aria-hidden="true"
+        className="language-switcher__icon"
+        viewBox="0 0 24 24"
+        width="22"
+        height="22"
+      >
         <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
         <path
           d="M2.5 12h19M12 2.5c2.6 2.6 3.9 5.8 3.9 9.5s-1.3 6.9-3.9 9.5c-2.6-2.6-3.9-5.8-3.9-9.5s1.3-6.9 3.9-9.5z"

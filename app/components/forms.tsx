@@ -1,5 +1,34 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getInputProps,
+  useForm,
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+
+/**
+ * A conform form validated by the same zod schema as its action: in the browser on blur (then
+ * on input), on the server always. Without JavaScript the server's answer is all there is.
+ */
+export function useZodForm<Schema extends z.ZodTypeAny>(
+  id: string,
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: DefaultValue<z.input<Schema>>,
+) {
+  return useForm<z.input<Schema>>({
+    id,
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
 
 /**
  * A labelled input with its hint and translated error, wired for screen readers
@@ -25,7 +54,10 @@ export function TextField({
   const describedBy = [hint ? hintId : null, meta.errors ? meta.errorId : null]
     .filter(Boolean)
     .join(" ");
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: describedBy || undefined });
+  const { key, ...inputProps } = getInputProps(meta, {
+    type,
+    ariaDescribedBy: describedBy || undefined,
+  });
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
@@ -37,6 +69,34 @@ export function TextField({
       <input key={key} {...inputProps} autoComplete={autoComplete} dir={dir} />
       <FieldError id={meta.errorId} errors={meta.errors} t={t} />
     </div>
+  );
+}
+
+/** Passwords and email addresses are Latin text even on right-to-left pages. */
+export function PasswordField(props: {
+  meta: FieldMetadata<string>;
+  label: string;
+  hint?: string;
+  autoComplete: "current-password" | "new-password";
+}) {
+  return <TextField {...props} type="password" dir="ltr" />;
+}
+
+export function EmailField(props: { meta: FieldMetadata<string>; label: string; hint?: string }) {
+  return <TextField {...props} type="email" autoComplete="email" dir="ltr" />;
+}
+
+/** Any name the person wants to be known by; nicknames welcome, any script. */
+export function DisplayNameField({ meta }: { meta: FieldMetadata<string> }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      meta={meta}
+      label={t("fields.displayName")}
+      hint={t("fields.displayNameHint")}
+      autoComplete="nickname"
+      dir="auto"
+    />
   );
 }
 

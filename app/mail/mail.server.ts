@@ -23,7 +23,13 @@ export function createMailer(config: {
         // Created on first use, so a process that never mails never builds a client.
         resend ??= new Resend(config.apiKey);
         const { error } = await resend.emails.send(
-          { from: config.from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text },
+          {
+            from: config.from,
+            to: mail.to,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+          },
           options?.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : undefined,
         );
         if (error) throw new Error(`Resend refused the message: ${error.name}: ${error.message}`);

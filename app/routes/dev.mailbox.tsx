@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!env().devMailboxEnabled) throw new Response("Not found", { status: 404 });
   const locale = intlLocale(await getLocale(request));
   const mails = await db().devMail.findMany({ orderBy: { createdAt: "desc" }, take: SHOWN });
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Tokyo",
+  });
   return json({
     mails: mails.map((m) => ({
       id: m.id,

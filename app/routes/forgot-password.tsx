@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
 import { createPasswordResetToken } from "~/accounts/password-reset.server";
 import { forgotPasswordSchema } from "~/accounts/schemas";
-import { Notice, TextField } from "~/components/forms";
+import { EmailField, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { isLocale } from "~/i18n/config";
@@ -28,7 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const locale = isLocale(created.user.locale) ? created.user.locale : await getLocale(request);
     const url = new URL("/reset-password", env().appUrl);
     url.searchParams.set("token", created.token);
-    await mailer().send(passwordResetMail(locale, await getFixedT(locale), created.user, url.toString()));
+    await mailer().send(
+      passwordResetMail(locale, await getFixedT(locale), created.user, url.toString()),
+    );
   }
   // The same answer whether or not the email has an account, so nobody can probe for members.
   return json({ result: submission.reply({ resetForm: true }), sent: true });
@@ -38,13 +40,7 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "forgot",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(forgotPasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
-  });
+  const [form, fields] = useZodForm("forgot", forgotPasswordSchema, actionData?.result);
   return (
     <div className="stack narrow">
       <h1>{t("forgot.title")}</h1>
@@ -55,7 +51,7 @@ export default function ForgotPassword() {
       ) : null}
       <p>{t("forgot.intro")}</p>
       <Form method="post" className="card stack" {...getFormProps(form)}>
-        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" dir="ltr" />
+        <EmailField meta={fields.email} label={t("fields.email")} />
         <button type="submit" className="button" disabled={busy}>
           {t("forgot.submit")}
         </button>

@@ -7,6 +7,9 @@ export async function loader() {
     return new Response("ok", { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("healthz: database unreachable", error);
-    return new Response("database unreachable", { status: 503, headers: { "Cache-Control": "no-store" } });
+    return new Response("database unreachable", {
+      status: 503,
+      headers: { "Cache-Control": "no-store" },
+    });
   }
 }

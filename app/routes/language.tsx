@@ -15,7 +15,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return redirect(back);
   const current = await getSessionUser(request);
   if (current) {
-    await db().user.update({ where: { id: current.user.id }, data: { locale: submission.value.lng } });
+    await db().user.update({
+      where: { id: current.user.id },
+      data: { locale: submission.value.lng },
+    });
   }
   return redirect(back, {
     headers: { "Set-Cookie": await localeCookie.serialize(submission.value.lng) },

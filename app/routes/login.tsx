@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { authenticate } from "~/accounts/accounts.server";
 import { createLoginThrottle } from "~/accounts/login-throttle.server";
 import { loginSchema } from "~/accounts/schemas";
 import { getSessionUser, safeRedirect, startSession } from "~/accounts/sessions.server";
-import { FormErrors, TextField } from "~/components/forms";
+import { EmailField, FormErrors, PasswordField, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
@@ -28,7 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: ["password"] }), time: null }, { status: 400 });
+    return json(
+      { result: submission.reply({ hideFields: ["password"] }), time: null },
+      { status: 400 },
+    );
   }
   const { email, password, redirectTo } = submission.value;
   const ip = clientIpOf(context);
@@ -38,7 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (check.blocked) {
     const time = formatTime(check.retryAt, await getLocale(request));
     return json(
-      { result: submission.reply({ formErrors: ["errors.tooManyAttempts"], hideFields: ["password"] }), time },
+      {
+        result: submission.reply({
+          formErrors: ["errors.tooManyAttempts"],
+          hideFields: ["password"],
+        }),
+        time,
+      },
       { status: 429 },
     );
   }
@@ -47,7 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) {
     await throttle.recordFailure(email, ip);
     return json(
-      { result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }), time: null },
+      {
+        result: submission.reply({
+          formErrors: ["errors.invalidCredentials"],
+          hideFields: ["password"],
+        }),
+        time: null,
+      },
       { status: 400 },
     );
   }
@@ -62,14 +77,7 @@ export default function LogIn() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(loginSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-  });
+  const [form, fields] = useZodForm("login", loginSchema, actionData?.result);
   return (
     <div className="stack narrow">
       <h1>{t("login.title")}</h1>
@@ -80,13 +88,11 @@ export default function LogIn() {
           params={actionData?.time ? { time: actionData.time } : undefined}
         />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="email" dir="ltr" />
-        <TextField
+        <EmailField meta={fields.email} label={t("fields.email")} />
+        <PasswordField
           meta={fields.password}
           label={t("fields.password")}
-          type="password"
           autoComplete="current-password"
-          dir="ltr"
         />
         <button type="submit" className="button" disabled={busy}>
           {t("login.submit")}

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { isResetTokenValid, resetPasswordWithToken } from "~/accounts/password-reset.server";
 import { resetPasswordSchema } from "~/accounts/schemas";
 import { startSession } from "~/accounts/sessions.server";
-import { TextField } from "~/components/forms";
+import { PasswordField, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -21,11 +21,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: ["password"] }), expired: false }, { status: 400 });
+    return json(
+      { result: submission.reply({ hideFields: ["password"] }), expired: false },
+      { status: 400 },
+    );
   }
-  const reset = await resetPasswordWithToken(db(), submission.value.token, submission.value.password);
+  const reset = await resetPasswordWithToken(
+    db(),
+    submission.value.token,
+    submission.value.password,
+  );
   if (!reset.ok) {
-    return json({ result: submission.reply({ hideFields: ["password"] }), expired: true }, { status: 400 });
+    return json(
+      { result: submission.reply({ hideFields: ["password"] }), expired: true },
+      { status: 400 },
+    );
   }
   return redirect("/settings?reset=1", {
     headers: { "Set-Cookie": await startSession(reset.userId) },
@@ -37,14 +47,7 @@ export default function ResetPassword() {
   const { token, valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "reset",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(resetPasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-  });
+  const [form, fields] = useZodForm("reset", resetPasswordSchema, actionData?.result);
   if (!valid || actionData?.expired) {
     return (
       <div className="stack narrow">
@@ -65,13 +68,11 @@ export default function ResetPassword() {
       <h1>{t("reset.title")}</h1>
       <Form method="post" className="card stack" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
-        <TextField
+        <PasswordField
           meta={fields.password}
           label={t("fields.newPassword")}
           hint={t("fields.passwordHint")}
-          type="password"
           autoComplete="new-password"
-          dir="ltr"
         />
         <button type="submit" className="button" disabled={busy}>
           {t("reset.submit")}

@@ -1,16 +1,9 @@
-import {
-  getFormProps,
-  getSelectProps,
-  useForm,
-  type DefaultValue,
-  type SubmissionResult,
-} from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import {
   changeEmail,
   changePassword,
@@ -24,7 +17,14 @@ import {
   profileSchema,
 } from "~/accounts/schemas";
 import { blankSessionCookie, requireUser } from "~/accounts/sessions.server";
-import { FieldError, Notice, TextField } from "~/components/forms";
+import {
+  DisplayNameField,
+  EmailField,
+  FieldError,
+  Notice,
+  PasswordField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { localeNames, supportedLocales } from "~/i18n/config";
 import { getLocale, localeCookie } from "~/i18n/i18next.server";
@@ -63,7 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ["currentPassword", "newPassword"];
   const submission = parseWithZod(formData, { schema: schemaFor[intent] });
   if (submission.status !== "success") {
-    return json({ intent, result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+    return json(
+      { intent, result: submission.reply({ hideFields }), saved: false },
+      { status: 400 },
+    );
   }
   const value = submission.value;
   const database = db();
@@ -86,7 +89,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (!outcome.ok) {
     return json(
-      { intent, result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields }), saved: false },
+      {
+        intent,
+        result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields }),
+        saved: false,
+      },
       { status: 400 },
     );
   }
@@ -100,7 +107,8 @@ export default function Settings() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const resultFor = (intent: Intent) =>
+    actionData?.intent === intent ? actionData.result : undefined;
   const savedNow = (intent: Intent) => actionData?.intent === intent && actionData.saved;
 
   return (
@@ -130,24 +138,15 @@ export default function Settings() {
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
-function useSettingsForm<Schema extends z.ZodTypeAny>(
-  intent: Intent,
-  schema: Schema,
-  lastResult: LastResult,
-  defaultValue?: DefaultValue<z.input<Schema>>,
-) {
-  return useForm<z.input<Schema>>({
-    id: `settings-${intent}`,
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-}
-
-function SubmitButton({ intent, label, danger }: { intent: Intent; label: string; danger?: boolean }) {
+function SubmitButton({
+  intent,
+  label,
+  danger,
+}: {
+  intent: Intent;
+  label: string;
+  danger?: boolean;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
@@ -167,7 +166,7 @@ function ProfileForm({
   saved: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSettingsForm("profile", profileSchema, lastResult, {
+  const [form, fields] = useZodForm("settings-profile", profileSchema, lastResult, {
     displayName: data.displayName,
     locale: data.locale,
   });
@@ -181,13 +180,7 @@ function ProfileForm({
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="profile" />
-        <TextField
-          meta={fields.displayName}
-          label={t("fields.displayName")}
-          hint={t("fields.displayNameHint")}
-          autoComplete="nickname"
-          dir="auto"
-        />
+        <DisplayNameField meta={fields.displayName} />
         <div className="field">
           <label htmlFor={fields.locale.id}>{t("fields.language")}</label>
           <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
@@ -205,9 +198,17 @@ function ProfileForm({
   );
 }
 
-function EmailForm({ email, lastResult, saved }: { email: string; lastResult: LastResult; saved: boolean }) {
+function EmailForm({
+  email,
+  lastResult,
+  saved,
+}: {
+  email: string;
+  lastResult: LastResult;
+  saved: boolean;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSettingsForm("email", changeEmailSchema, lastResult);
+  const [form, fields] = useZodForm("settings-email", changeEmailSchema, lastResult);
   return (
     <section className="card stack" aria-labelledby="email-title">
       <h2 id="email-title">{t("settings.emailTitle")}</h2>
@@ -220,14 +221,12 @@ function EmailForm({ email, lastResult, saved }: { email: string; lastResult: La
       <p>{t("settings.emailCurrent", { email: `\u2068${email}\u2069` })}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="email" />
-        <TextField meta={fields.email} label={t("fields.newEmail")} type="email" autoComplete="email" dir="ltr" />
-        <TextField
+        <EmailField meta={fields.email} label={t("fields.newEmail")} />
+        <PasswordField
           meta={fields.currentPassword}
           label={t("fields.currentPassword")}
           hint={t("fields.currentPasswordHint")}
-          type="password"
           autoComplete="current-password"
-          dir="ltr"
         />
         <SubmitButton intent="email" label={t("settings.emailSubmit")} />
       </Form>
@@ -237,7 +236,7 @@ function EmailForm({ email, lastResult, saved }: { email: string; lastResult: La
 
 function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: boolean }) {
   const { t } = useTranslation();
-  const [form, fields] = useSettingsForm("password", changePasswordSchema, lastResult);
+  const [form, fields] = useZodForm("settings-password", changePasswordSchema, lastResult);
   return (
     <section className="card stack" aria-labelledby="password-title">
       <h2 id="password-title">{t("settings.passwordTitle")}</h2>
@@ -248,20 +247,16 @@ function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: bo
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="password" />
-        <TextField
+        <PasswordField
           meta={fields.currentPassword}
           label={t("fields.currentPassword")}
-          type="password"
           autoComplete="current-password"
-          dir="ltr"
         />
-        <TextField
+        <PasswordField
           meta={fields.newPassword}
           label={t("fields.newPassword")}
           hint={t("fields.passwordHint")}
-          type="password"
           autoComplete="new-password"
-          dir="ltr"
         />
         <SubmitButton intent="password" label={t("settings.passwordSubmit")} />
       </Form>
@@ -271,7 +266,7 @@ function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: bo
 
 function DeleteForm({ lastResult }: { lastResult: LastResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useSettingsForm("delete", deleteAccountSchema, lastResult);
+  const [form, fields] = useZodForm("settings-delete", deleteAccountSchema, lastResult);
   return (
     <section className="card card--danger stack" aria-labelledby="delete-title">
       <h2 id="delete-title">{t("settings.deleteTitle")}</h2>
@@ -291,13 +286,11 @@ function DeleteForm({ lastResult }: { lastResult: LastResult }) {
           <label htmlFor={fields.confirm.id}>{t("settings.deleteConfirm")}</label>
         </div>
         <FieldError id={fields.confirm.errorId} errors={fields.confirm.errors} t={t} />
-        <TextField
+        <PasswordField
           meta={fields.currentPassword}
           label={t("fields.currentPassword")}
           hint={t("fields.currentPasswordHint")}
-          type="password"
           autoComplete="current-password"
-          dir="ltr"
         />
         <SubmitButton intent="delete" label={t("settings.deleteSubmit")} danger />
       </Form>

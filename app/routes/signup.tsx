@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,13 @@ import { useTranslation } from "react-i18next";
 import { createAccount } from "~/accounts/accounts.server";
 import { signupSchema } from "~/accounts/schemas";
 import { getSessionUser, startSession } from "~/accounts/sessions.server";
-import { FormErrors, TextField } from "~/components/forms";
+import {
+  DisplayNameField,
+  EmailField,
+  FormErrors,
+  PasswordField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -31,7 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!created.ok) {
     return json(
-      { result: submission.reply({ fieldErrors: { email: [created.error] }, hideFields: ["password"] }) },
+      {
+        result: submission.reply({
+          fieldErrors: { email: [created.error] },
+          hideFields: ["password"],
+        }),
+      },
       { status: 400 },
     );
   }
@@ -42,42 +53,20 @@ export default function SignUp() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>()?.result;
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult,
-    constraint: getZodConstraint(signupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
-  });
+  const [form, fields] = useZodForm("signup", signupSchema, lastResult);
   return (
     <div className="stack narrow">
       <h1>{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
       <Form method="post" className="card stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField
-          meta={fields.displayName}
-          label={t("fields.displayName")}
-          hint={t("fields.displayNameHint")}
-          autoComplete="nickname"
-          dir="auto"
-        />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          hint={t("fields.emailHint")}
-          type="email"
-          autoComplete="email"
-          dir="ltr"
-        />
-        <TextField
+        <DisplayNameField meta={fields.displayName} />
+        <EmailField meta={fields.email} label={t("fields.email")} hint={t("fields.emailHint")} />
+        <PasswordField
           meta={fields.password}
           label={t("fields.password")}
           hint={t("fields.passwordHint")}
-          type="password"
           autoComplete="new-password"
-          dir="ltr"
         />
         <button type="submit" className="button" disabled={busy}>
           {t("signup.submit")}

@@ -2,10 +2,19 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailability, launchBrowser, newPhonePage, startServer, type RunningServer } from "../support/e2e";
+import {
+  browserAvailability,
+  launchBrowser,
+  newPhonePage,
+  startServer,
+  type RunningServer,
+} from "../support/e2e";
 
 const availability = browserAvailability();
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,8 +38,16 @@ async function settled(page: Page) {
   await page.waitForLoadState("load");
   if (!withJavaScript.has(page)) return;
   await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }).__remixRouter;
-    return router !== undefined && router.state.navigation.state === "idle" && router.state.revalidation === "idle";
+    const router = (
+      window as unknown as {
+        __remixRouter?: { state: { navigation: { state: string }; revalidation: string } };
+      }
+    ).__remixRouter;
+    return (
+      router !== undefined &&
+      router.state.navigation.state === "idle" &&
+      router.state.revalidation === "idle"
+    );
   });
 }
 
@@ -78,7 +95,9 @@ async function switchLanguage(page: Page, lng: string) {
 
 async function resetLinkFor(page: Page, email: string): Promise<string> {
   await go(page, "/dev/mailbox");
-  const mail = page.locator('[data-testid="dev-mail"]', { has: page.locator("dd", { hasText: email }) }).first();
+  const mail = page
+    .locator('[data-testid="dev-mail"]', { has: page.locator("dd", { hasText: email }) })
+    .first();
   const text = (await mail.locator(".mail__text").textContent()) ?? "";
   const link = text.match(/http:\/\/\S+reset-password\?token=[\w-]+/)?.[0];
   if (!link) throw new Error(`No reset link for ${email} in the dev mailbox:\n${text}`);
@@ -88,11 +107,25 @@ async function resetLinkFor(page: Page, email: string): Promise<string> {
 async function expectNoAxeViolations(page: Page) {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
     });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
   });
   expect(violations).toEqual([]);
 }
@@ -127,17 +160,23 @@ describe.skipIf(!availability.run).each([
     await page.fill("#signup input[name=email]", who.email.toUpperCase());
     await page.fill("#signup input[name=password]", "another passphrase");
     await submit(page, "#signup");
-    await expect.poll(() => page.locator("#signup [role=alert]").first().textContent(), settle).toContain("An account already uses this email");
+    await expect
+      .poll(() => page.locator("#signup [role=alert]").first().textContent(), settle)
+      .toContain("An account already uses this email");
     expect(await page.inputValue("#signup input[name=displayName]")).toBe("Someone");
     // The server never sends a password back; with JavaScript the field simply keeps what was typed.
-    expect(await page.inputValue("#signup input[name=password]")).toBe(javaScript ? "another passphrase" : "");
+    expect(await page.inputValue("#signup input[name=password]")).toBe(
+      javaScript ? "another passphrase" : "",
+    );
   });
 
   it("logs out and logs back in", async () => {
     await logIn(page, who.email, who.password);
     await expect.poll(() => page.locator("h1").textContent(), settle).toContain(who.name);
     await logOut(page);
-    await expect.poll(() => page.locator('a[href="/login"]').first().isVisible(), settle).toBe(true);
+    await expect
+      .poll(() => page.locator('a[href="/login"]').first().isVisible(), settle)
+      .toBe(true);
     await logIn(page, who.email, who.password);
     await expect.poll(() => page.locator('form[action="/logout"]').isVisible(), settle).toBe(true);
   });
@@ -160,13 +199,23 @@ describe.skipIf(!availability.run).each([
     await go(page, "/settings");
     await page.fill("#settings-profile input[name=displayName]", `${who.name} K.`);
     await submit(page, "#settings-profile");
-    await expect.poll(() => page.locator("#settings-profile").locator("..").getByRole("status").textContent(), settle).toContain("Saved");
-    expect(await page.inputValue("#settings-profile input[name=displayName]")).toBe(`${who.name} K.`);
+    await expect
+      .poll(
+        () => page.locator("#settings-profile").locator("..").getByRole("status").textContent(),
+        settle,
+      )
+      .toContain("Saved");
+    expect(await page.inputValue("#settings-profile input[name=displayName]")).toBe(
+      `${who.name} K.`,
+    );
   });
 
   it("downloads their data as JSON", async () => {
     await go(page, "/settings");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[href="/settings/data"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('a[href="/settings/data"]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^tsunagu-my-data-.*\.json$/);
     const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
     expect(data.account).toMatchObject({ email: who.email, displayName: `${who.name} K.` });
@@ -180,18 +229,24 @@ describe.skipIf(!availability.run).each([
     await settled(page);
     await page.fill("#forgot input[name=email]", who.email);
     await submit(page, "#forgot");
-    await expect.poll(() => page.getByRole("status").textContent(), settle).toContain("we have sent a link");
+    await expect
+      .poll(() => page.getByRole("status").textContent(), settle)
+      .toContain("we have sent a link");
 
     const link = new URL(await resetLinkFor(page, who.email));
     await go(page, link.pathname + link.search);
     await page.fill("#reset input[name=password]", "second passphrase here");
     await submit(page, "#reset");
     await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/settings");
-    await expect.poll(() => page.getByRole("status").first().textContent(), settle).toContain("new password is saved");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent(), settle)
+      .toContain("new password is saved");
 
     await logOut(page);
     await logIn(page, who.email, "first passphrase here");
-    await expect.poll(() => page.locator("#login [role=alert]").textContent(), settle).toContain("not right");
+    await expect
+      .poll(() => page.locator("#login [role=alert]").textContent(), settle)
+      .toContain("not right");
     await logIn(page, who.email, "second passphrase here");
     await expect.poll(() => page.locator('form[action="/logout"]').isVisible(), settle).toBe(true);
   });
@@ -202,9 +257,13 @@ describe.skipIf(!availability.run).each([
     await page.fill("#settings-delete input[name=currentPassword]", "second passphrase here");
     await submit(page, "#settings-delete");
     await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/");
-    await expect.poll(() => page.getByRole("status").textContent(), settle).toContain("Your account has been deleted");
+    await expect
+      .poll(() => page.getByRole("status").textContent(), settle)
+      .toContain("Your account has been deleted");
     await logIn(page, who.email, "second passphrase here");
-    await expect.poll(() => page.locator("#login [role=alert]").textContent(), settle).toContain("not right");
+    await expect
+      .poll(() => page.locator("#login [role=alert]").textContent(), settle)
+      .toContain("not right");
   });
 });
 
@@ -246,7 +305,9 @@ describe.skipIf(!availability.run)("accessibility (axe-core)", () => {
   it("fits a 360 px phone without sideways scrolling", async () => {
     for (const path of ["/", "/signup", "/login"]) {
       await go(page, `${path}?lng=fa`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
@@ -256,7 +317,10 @@ describe.skipIf(!availability.run)("the server", () => {
   it("refuses a form posted from another site", async () => {
     const response = await fetch(`${server.url}/login`, {
       method: "POST",
-      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Origin: "https://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "email=a%40example.com&password=x",
     });
     expect(response.status).toBe(403);

@@ -18,15 +18,28 @@ async function signUp(email: string, password = "a long passphrase", displayName
   return { response, cookie: response.status === 302 ? cookieFrom(response, SESSION) : "" };
 }
 
-async function logIn(email: string, password: string, ip = context.clientIp, extra: Record<string, string> = {}) {
+async function logIn(
+  email: string,
+  password: string,
+  ip = context.clientIp,
+  extra: Record<string, string> = {},
+) {
   return respond(() =>
-    login.action({ request: formRequest("/login", { email, password, ...extra }), params: {}, context: { clientIp: ip } }),
+    login.action({
+      request: formRequest("/login", { email, password, ...extra }),
+      params: {},
+      context: { clientIp: ip },
+    }),
   );
 }
 
 describe("sign up", () => {
   it("creates an account with a nickname, starts a session and stores no password", async () => {
-    const { response, cookie } = await signUp("  Mina@Example.com ", "correct horse battery", "みな ☺");
+    const { response, cookie } = await signUp(
+      "  Mina@Example.com ",
+      "correct horse battery",
+      "みな ☺",
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
     const setCookie = response.headers.get("Set-Cookie")!;
@@ -43,7 +56,9 @@ describe("sign up", () => {
 
   it("explains, in translatable keys, what is wrong and keeps what was typed except the password", async () => {
     const response = await respond(() =>
-      signup.action(args(formRequest("/signup", { displayName: "", email: "not-an-email", password: "short" }))),
+      signup.action(
+        args(formRequest("/signup", { displayName: "", email: "not-an-email", password: "short" })),
+      ),
     );
     expect(response.status).toBe(400);
     const { result } = await response.json();
@@ -68,7 +83,9 @@ describe("sign up", () => {
 describe("log in and out", () => {
   it("logs in with the right password and goes back where the person was heading", async () => {
     await signUp("amal@example.com", "a long passphrase");
-    const response = await logIn("AMAL@example.com", "a long passphrase", "198.51.100.1", { redirectTo: "/settings" });
+    const response = await logIn("AMAL@example.com", "a long passphrase", "198.51.100.1", {
+      redirectTo: "/settings",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/settings");
     cookieFrom(response, SESSION);
@@ -76,7 +93,9 @@ describe("log in and out", () => {
 
   it("never redirects to another site after log-in", async () => {
     await signUp("farhad@example.com", "a long passphrase");
-    const response = await logIn("farhad@example.com", "a long passphrase", "198.51.100.2", { redirectTo: "//evil.example" });
+    const response = await logIn("farhad@example.com", "a long passphrase", "198.51.100.2", {
+      redirectTo: "//evil.example",
+    });
     expect(response.headers.get("Location")).toBe("/");
   });
 
@@ -94,7 +113,9 @@ describe("log in and out", () => {
     await signUp("target@example.com", "a long passphrase");
     for (let i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       // Different addresses: the per-account limit must hold on its own.
-      expect((await logIn("target@example.com", `guess ${i}`, `192.0.2.${i + 1}`)).status).toBe(400);
+      expect((await logIn("target@example.com", `guess ${i}`, `192.0.2.${i + 1}`)).status).toBe(
+        400,
+      );
     }
     const blocked = await logIn("target@example.com", "a long passphrase", "192.0.2.200");
     expect(blocked.status).toBe(429);
@@ -103,7 +124,9 @@ describe("log in and out", () => {
     expect(body.time).toMatch(/\d{1,2}:\d{2}/);
     // Other people are not locked out by it.
     await signUp("bystander@example.com", "a long passphrase");
-    expect((await logIn("bystander@example.com", "a long passphrase", "192.0.2.201")).status).toBe(302);
+    expect((await logIn("bystander@example.com", "a long passphrase", "192.0.2.201")).status).toBe(
+      302,
+    );
     // Only hashes are stored in the throttle table.
     const keys = (await db().rateLimit.findMany()).map((row) => row.key).join(" ");
     expect(keys).not.toContain("target@example.com");
@@ -121,7 +144,9 @@ describe("log in and out", () => {
     const response = await respond(() => logout.action(args(formRequest("/logout", {}, cookie))));
     expect(response.status).toBe(302);
     expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/i);
-    const again = await respond(() => settings.loader(args(getRequest("/settings", { Cookie: cookie }))));
+    const again = await respond(() =>
+      settings.loader(args(getRequest("/settings", { Cookie: cookie }))),
+    );
     expect(again.status).toBe(302);
     expect(again.headers.get("Location")).toBe("/login?redirectTo=%2Fsettings");
   });
@@ -136,7 +161,15 @@ describe("settings", () => {
   it("saves the display name and language, and applies the language at once", async () => {
     const { cookie } = await signUp("daryush@example.com");
     const response = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "profile", displayName: "Daryush", locale: "fa" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "profile", displayName: "Daryush", locale: "fa" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("Set-Cookie")).toMatch(/^lng=/);
@@ -147,21 +180,47 @@ describe("settings", () => {
   it("rejects an unknown language and keeps the old one", async () => {
     const { cookie } = await signUp("keep@example.com");
     const response = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "profile", displayName: "Keep", locale: "xx" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "profile", displayName: "Keep", locale: "xx" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).result.error.locale).toEqual(["errors.invalidLanguage"]);
-    expect((await db().user.findUniqueOrThrow({ where: { email: "keep@example.com" } })).displayName).toBe("Mina");
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { email: "keep@example.com" } })).displayName,
+    ).toBe("Mina");
   });
 
   it("changes the email only with the current password", async () => {
     const { cookie } = await signUp("old@example.com", "a long passphrase");
     const wrong = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "email", email: "new@example.com", currentPassword: "nope" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "email", email: "new@example.com", currentPassword: "nope" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect((await wrong.json()).result.error.currentPassword).toEqual(["errors.wrongPassword"]);
     const right = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "email", email: "New@Example.com", currentPassword: "a long passphrase" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "email", email: "New@Example.com", currentPassword: "a long passphrase" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect((await right.json()).saved).toBe(true);
     expect(await db().user.count({ where: { email: "new@example.com" } })).toBe(1);
@@ -169,25 +228,54 @@ describe("settings", () => {
 
   it("changes the password and logs out every other device", async () => {
     const { cookie } = await signUp("devices@example.com", "a long passphrase");
-    const otherDevice = cookieFrom(await logIn("devices@example.com", "a long passphrase", "198.51.100.20"), SESSION);
+    const otherDevice = cookieFrom(
+      await logIn("devices@example.com", "a long passphrase", "198.51.100.20"),
+      SESSION,
+    );
     const response = await respond(() =>
       settings.action(
-        args(formRequest("/settings", { intent: "password", currentPassword: "a long passphrase", newPassword: "an even longer passphrase" }, cookie)),
+        args(
+          formRequest(
+            "/settings",
+            {
+              intent: "password",
+              currentPassword: "a long passphrase",
+              newPassword: "an even longer passphrase",
+            },
+            cookie,
+          ),
+        ),
       ),
     );
     expect((await response.json()).saved).toBe(true);
-    expect((await respond(() => settings.loader(args(getRequest("/settings", { Cookie: cookie }))))).status).toBe(200);
-    expect((await respond(() => settings.loader(args(getRequest("/settings", { Cookie: otherDevice }))))).status).toBe(302);
-    expect((await logIn("devices@example.com", "an even longer passphrase", "198.51.100.21")).status).toBe(302);
+    expect(
+      (await respond(() => settings.loader(args(getRequest("/settings", { Cookie: cookie })))))
+        .status,
+    ).toBe(200);
+    expect(
+      (await respond(() => settings.loader(args(getRequest("/settings", { Cookie: otherDevice })))))
+        .status,
+    ).toBe(302);
+    expect(
+      (await logIn("devices@example.com", "an even longer passphrase", "198.51.100.21")).status,
+    ).toBe(302);
   });
 
   it("exports everything stored about the person as a JSON download, without secrets", async () => {
     const { cookie } = await signUp("export@example.com", "a long passphrase", "Jean-Paul");
-    const response = await respond(() => settingsData.loader(args(getRequest("/settings/data", { Cookie: cookie }))));
-    expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="tsunagu-my-data-\d{4}-\d{2}-\d{2}\.json"/);
+    const response = await respond(() =>
+      settingsData.loader(args(getRequest("/settings/data", { Cookie: cookie }))),
+    );
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /attachment; filename="tsunagu-my-data-\d{4}-\d{2}-\d{2}\.json"/,
+    );
     const text = await response.text();
     const data = JSON.parse(text);
-    expect(data.account).toMatchObject({ email: "export@example.com", displayName: "Jean-Paul", role: "member" });
+    expect(data.account).toMatchObject({
+      email: "export@example.com",
+      displayName: "Jean-Paul",
+      role: "member",
+    });
     expect(data.activeSessions).toHaveLength(1);
     expect(text).not.toContain("$argon2");
     expect(text).not.toContain(cookie.split("=")[1]);
@@ -195,20 +283,45 @@ describe("settings", () => {
 
   it("deletes the account only when confirmed with the password, and erases it", async () => {
     const { cookie } = await signUp("delete@example.com", "a long passphrase");
-    const userId = (await db().user.findUniqueOrThrow({ where: { email: "delete@example.com" } })).id;
+    const userId = (await db().user.findUniqueOrThrow({ where: { email: "delete@example.com" } }))
+      .id;
 
     const unconfirmed = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "delete", currentPassword: "a long passphrase" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "delete", currentPassword: "a long passphrase" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect((await unconfirmed.json()).result.error.confirm).toEqual(["errors.confirmDelete"]);
     const wrongPassword = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "delete", confirm: "yes", currentPassword: "nope" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "delete", confirm: "yes", currentPassword: "nope" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect(wrongPassword.status).toBe(400);
     expect(await db().user.count({ where: { id: userId } })).toBe(1);
 
     const deleted = await respond(() =>
-      settings.action(args(formRequest("/settings", { intent: "delete", confirm: "yes", currentPassword: "a long passphrase" }, cookie))),
+      settings.action(
+        args(
+          formRequest(
+            "/settings",
+            { intent: "delete", confirm: "yes", currentPassword: "a long passphrase" },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe("/?farewell=1");

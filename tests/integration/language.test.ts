@@ -18,7 +18,15 @@ async function localeFor(path: string, headers: Record<string, string> = {}) {
 describe("language detection", () => {
   it("uses ?lng first, then the cookie, then the saved preference, then Accept-Language", async () => {
     const signedUp = await respond(() =>
-      signup.action(args(formRequest("/signup", { displayName: "Amal", email: "amal@example.com", password: "a long passphrase" }))),
+      signup.action(
+        args(
+          formRequest("/signup", {
+            displayName: "Amal",
+            email: "amal@example.com",
+            password: "a long passphrase",
+          }),
+        ),
+      ),
     );
     const session = cookieFrom(signedUp, "tsunagu_session");
     await db().user.update({ where: { email: "amal@example.com" }, data: { locale: "ar" } });
@@ -45,16 +53,30 @@ describe("language detection", () => {
 
   it("saves the switch for a signed-in person", async () => {
     const signedUp = await respond(() =>
-      signup.action(args(formRequest("/signup", { displayName: "Jean", email: "jean@example.com", password: "a long passphrase" }))),
+      signup.action(
+        args(
+          formRequest("/signup", {
+            displayName: "Jean",
+            email: "jean@example.com",
+            password: "a long passphrase",
+          }),
+        ),
+      ),
     );
     const session = cookieFrom(signedUp, "tsunagu_session");
-    await respond(() => language.action(args(formRequest("/language", { lng: "fr", redirectTo: "/" }, session))));
-    expect((await db().user.findUniqueOrThrow({ where: { email: "jean@example.com" } })).locale).toBe("fr");
+    await respond(() =>
+      language.action(args(formRequest("/language", { lng: "fr", redirectTo: "/" }, session))),
+    );
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { email: "jean@example.com" } })).locale,
+    ).toBe("fr");
   });
 
   it("ignores an unknown language and a redirect to another site", async () => {
     const response = await respond(() =>
-      language.action(args(formRequest("/language", { lng: "xx", redirectTo: "https://evil.example" }))),
+      language.action(
+        args(formRequest("/language", { lng: "xx", redirectTo: "https://evil.example" })),
+      ),
     );
     expect(response.headers.get("Location")).toBe("/");
     expect(response.headers.get("Set-Cookie")).toBeNull();
@@ -63,11 +85,16 @@ describe("language detection", () => {
   it("serves translations with long caching only for the current version", async () => {
     const rootData = await (await respond(() => rootLoader(args(getRequest("/"))))).json();
     const versioned = await respond(() =>
-      locales.loader({ ...args(getRequest(`/locales/fa?v=${rootData.i18nVersion}`)), params: { lng: "fa" } }),
+      locales.loader({
+        ...args(getRequest(`/locales/fa?v=${rootData.i18nVersion}`)),
+        params: { lng: "fa" },
+      }),
     );
     expect(versioned.headers.get("Cache-Control")).toContain("immutable");
     expect((await versioned.json()).nav.logIn).toBeTruthy();
-    const unknown = await respond(() => locales.loader({ ...args(getRequest("/locales/xx")), params: { lng: "xx" } }));
+    const unknown = await respond(() =>
+      locales.loader({ ...args(getRequest("/locales/xx")), params: { lng: "xx" } }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

@@ -29,7 +29,14 @@ describe("migrations", () => {
     const migrated = process.env.DATABASE_URL!.replace(/^file:/, "");
     const expectedSql = execFileSync(
       prisma,
-      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { cwd: projectRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     const fromSchema = path.join(tmpDir, `from-schema-${crypto.randomUUID()}.db`);
@@ -54,11 +61,15 @@ describe("migrations", () => {
       .at(-1)!;
     const snapshot = fs.readFileSync(path.join(migrationsDir, newest, "schema.prisma"), "utf8");
     const current = fs.readFileSync(path.join(projectRoot, "prisma", "schema.prisma"), "utf8");
-    expect(current, "prisma/schema.prisma changed: run `npm run db:migration -- <name>`").toBe(snapshot);
+    expect(current, "prisma/schema.prisma changed: run `npm run db:migration -- <name>`").toBe(
+      snapshot,
+    );
   });
 
   it("leaves the database in WAL mode", () => {
-    const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
+    const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), {
+      readonly: true,
+    });
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     sqlite.close();
   });

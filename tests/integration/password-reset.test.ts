@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createPasswordResetToken, RESET_TOKEN_LIFETIME_MS } from "~/accounts/password-reset.server";
+import {
+  createPasswordResetToken,
+  RESET_TOKEN_LIFETIME_MS,
+} from "~/accounts/password-reset.server";
 import { db } from "~/db.server";
 import * as devMailbox from "~/routes/dev.mailbox";
 import * as forgot from "~/routes/forgot-password";
@@ -25,7 +28,9 @@ function linkIn(text: string): URL {
 describe("password reset by emailed link", () => {
   it("mails a one-hour link in the person's language, and the link sets a new password once", async () => {
     await signUp("maryam@example.com");
-    const sent = await respond(() => forgot.action(args(formRequest("/forgot-password", { email: "Maryam@example.com" }))));
+    const sent = await respond(() =>
+      forgot.action(args(formRequest("/forgot-password", { email: "Maryam@example.com" }))),
+    );
     expect((await sent.json()).sent).toBe(true);
 
     const mail = await db().devMail.findFirstOrThrow({ where: { to: "maryam@example.com" } });
@@ -38,23 +43,40 @@ describe("password reset by emailed link", () => {
     const page = await respond(() => reset.loader(args(getRequest(link.pathname + link.search))));
     expect(await page.json()).toEqual({ token, valid: true });
 
-    const done = await respond(() => reset.action(args(formRequest("/reset-password", { token, password: "my brand new passphrase" }))));
+    const done = await respond(() =>
+      reset.action(
+        args(formRequest("/reset-password", { token, password: "my brand new passphrase" })),
+      ),
+    );
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/settings?reset=1");
     expect(done.headers.get("Set-Cookie")).toMatch(/^tsunagu_session=/);
 
     const loggedIn = await respond(() =>
-      login.action(args(formRequest("/login", { email: "maryam@example.com", password: "my brand new passphrase" }))),
+      login.action(
+        args(
+          formRequest("/login", {
+            email: "maryam@example.com",
+            password: "my brand new passphrase",
+          }),
+        ),
+      ),
     );
     expect(loggedIn.status).toBe(302);
 
-    const reused = await respond(() => reset.action(args(formRequest("/reset-password", { token, password: "yet another passphrase" }))));
+    const reused = await respond(() =>
+      reset.action(
+        args(formRequest("/reset-password", { token, password: "yet another passphrase" })),
+      ),
+    );
     expect((await reused.json()).expired).toBe(true);
   });
 
   it("answers the same for an unknown email and sends nothing", async () => {
     const before = await db().devMail.count();
-    const response = await respond(() => forgot.action(args(formRequest("/forgot-password", { email: "stranger@example.com" }))));
+    const response = await respond(() =>
+      forgot.action(args(formRequest("/forgot-password", { email: "stranger@example.com" }))),
+    );
     expect((await response.json()).sent).toBe(true);
     expect(await db().devMail.count()).toBe(before);
   });
@@ -63,12 +85,20 @@ describe("password reset by emailed link", () => {
     await signUp("late@example.com");
     const oneHourAgo = new Date(Date.now() - RESET_TOKEN_LIFETIME_MS - 1000);
     const created = await createPasswordResetToken(db(), "late@example.com", oneHourAgo);
-    const expired = await respond(() => reset.loader(args(getRequest(`/reset-password?token=${created!.token}`))));
+    const expired = await respond(() =>
+      reset.loader(args(getRequest(`/reset-password?token=${created!.token}`))),
+    );
     expect((await expired.json()).valid).toBe(false);
-    const made = await respond(() => reset.action(args(formRequest("/reset-password", { token: "made-up", password: "a new passphrase" }))));
+    const made = await respond(() =>
+      reset.action(
+        args(formRequest("/reset-password", { token: "made-up", password: "a new passphrase" })),
+      ),
+    );
     expect((await made.json()).expired).toBe(true);
     const stillWorks = await respond(() =>
-      login.action(args(formRequest("/login", { email: "late@example.com", password: "a long passphrase" }))),
+      login.action(
+        args(formRequest("/login", { email: "late@example.com", password: "a long passphrase" })),
+      ),
     );
     expect(stillWorks.status).toBe(302);
   });

@@ -99,7 +99,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized page (360 px wide), with or without JavaScript. */
-export async function newPhonePage(browser: Browser, options: { javaScript?: boolean; locale?: string } = {}): Promise<Page> {
+export async function newPhonePage(
+  browser: Browser,
+  options: { javaScript?: boolean; locale?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     javaScriptEnabled: options.javaScript ?? true,

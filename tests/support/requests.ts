@@ -1,9 +1,16 @@
 /** Builds the real `Request`s that Remix hands to loaders and actions. */
 export const origin = "http://localhost:3000";
 
-export function formRequest(path: string, fields: Record<string, string>, cookie?: string): Request {
+export function formRequest(
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+): Request {
   const body = new URLSearchParams(fields);
-  const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Origin: origin });
+  const headers = new Headers({
+    "Content-Type": "application/x-www-form-urlencoded",
+    Origin: origin,
+  });
   if (cookie) headers.set("Cookie", cookie);
   return new Request(origin + path, { method: "POST", body, headers });
 }
@@ -26,7 +33,9 @@ export async function respond(run: () => unknown): Promise<Response> {
   try {
     const result = await run();
     if (result instanceof Response) return result;
-    return new Response(JSON.stringify(result), { headers: { "Content-Type": "application/json" } });
+    return new Response(JSON.stringify(result), {
+      headers: { "Content-Type": "application/json" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

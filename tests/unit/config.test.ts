@@ -57,7 +57,11 @@ describe("environment", () => {
 
   it("refuses production without real email and a public URL", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/RESEND_API_KEY[\s\S]*APP_URL/);
-    const env = parseEnv({ NODE_ENV: "production", RESEND_API_KEY: "re_x", APP_URL: "https://tsunagu.example" });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      RESEND_API_KEY: "re_x",
+      APP_URL: "https://tsunagu.example",
+    });
     expect(env.isProduction).toBe(true);
     expect(env.devMailboxEnabled).toBe(false);
   });

@@ -13,7 +13,10 @@ function linter() {
     overrideConfig: [
       {
         files: ["**/*.tsx"],
-        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: {
+          parser: tseslint.parser,
+          parserOptions: { ecmaFeatures: { jsx: true } },
+        },
         plugins: { i18next },
         rules: { "i18next/no-literal-string": literalStringRule as never },
       },

@@ -9,7 +9,8 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const full = prefix ? `${prefix}.${key}` : key;
-    if (child && typeof child === "object") for (const entry of flatten(child, full)) out.set(...entry);
+    if (child && typeof child === "object")
+      for (const entry of flatten(child, full)) out.set(...entry);
     else out.set(full, String(child));
   }
   return out;
@@ -17,14 +18,18 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
 
 const load = (locale: string) =>
   flatten(JSON.parse(fs.readFileSync(path.join(localesDir, `${locale}.json`), "utf8")));
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 const all = Object.fromEntries(supportedLocales.map((l) => [l, load(l)]));
 const keyUnion = new Set(Object.values(all).flatMap((messages) => [...messages.keys()]));
 
 describe("translations", () => {
   it("has a file for every supported locale and no other", () => {
-    const files = fs.readdirSync(localesDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+    const files = fs
+      .readdirSync(localesDir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.slice(0, -5));
     expect(files.sort()).toEqual([...supportedLocales].sort());
   });
 
@@ -38,17 +43,21 @@ describe("translations", () => {
 
   it.each(supportedLocales)("%s keeps the same {{placeholders}} as English", (locale) => {
     const wrong = [...all.en!].filter(
-      ([key, text]) => placeholders(all[locale]!.get(key) ?? "").join() !== placeholders(text).join(),
+      ([key, text]) =>
+        placeholders(all[locale]!.get(key) ?? "").join() !== placeholders(text).join(),
     );
     expect(wrong.map(([key]) => key)).toEqual([]);
   });
 
-  it.each(supportedLocales.filter((l) => l !== "en"))("%s is translated, not copied from English", (locale) => {
-    const copied = [...all.en!].filter(
-      ([key, text]) => all[locale]!.get(key) === text && !["app.name"].includes(key),
-    );
-    expect(copied.map(([key]) => key)).toEqual([]);
-  });
+  it.each(supportedLocales.filter((l) => l !== "en"))(
+    "%s is translated, not copied from English",
+    (locale) => {
+      const copied = [...all.en!].filter(
+        ([key, text]) => all[locale]!.get(key) === text && !["app.name"].includes(key),
+      );
+      expect(copied.map(([key]) => key)).toEqual([]);
+    },
+  );
 
   it("writes Persian with Persian letters (ی, ک), not Arabic ones", () => {
     const arabicForms = [...all.fa!].filter(([, text]) => /[يكى]/.test(text));
@@ -58,7 +67,8 @@ describe("translations", () => {
   it("writes Easy Japanese differently from standard Japanese", () => {
     // Short shared words (ログイン, パスワード) are fine; whole sentences must be simplified.
     const sameSentences = [...all.ja!].filter(
-      ([key, text]) => all["ja-x-easy"]!.get(key) === text && text.replace(/\{\{\w+\}\}/g, "").length > 16,
+      ([key, text]) =>
+        all["ja-x-easy"]!.get(key) === text && text.replace(/\{\{\w+\}\}/g, "").length > 16,
     );
     expect(sameSentences.map(([key]) => key)).toEqual([]);
   });

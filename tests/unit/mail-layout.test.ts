@@ -12,7 +12,12 @@ async function tFor(lng: string) {
 
 describe("password reset email", () => {
   it("is right-to-left in Persian, with the link in HTML and plain text", async () => {
-    const mail = passwordResetMail("fa", await tFor("fa"), { email: "m@example.com", displayName: "مریم" }, "http://localhost:3000/reset-password?token=abc");
+    const mail = passwordResetMail(
+      "fa",
+      await tFor("fa"),
+      { email: "m@example.com", displayName: "مریم" },
+      "http://localhost:3000/reset-password?token=abc",
+    );
     expect(mail.html).toContain('<html lang="fa" dir="rtl">');
     expect(mail.html).toContain('href="http://localhost:3000/reset-password?token=abc"');
     expect(mail.text).toContain("http://localhost:3000/reset-password?token=abc");
@@ -21,7 +26,12 @@ describe("password reset email", () => {
   });
 
   it("escapes what people typed, so a display name cannot inject markup", async () => {
-    const mail = passwordResetMail("en", await tFor("en"), { email: "x@example.com", displayName: '<img src=x onerror="alert(1)">' }, "http://localhost/r");
+    const mail = passwordResetMail(
+      "en",
+      await tFor("en"),
+      { email: "x@example.com", displayName: '<img src=x onerror="alert(1)">' },
+      "http://localhost/r",
+    );
     expect(mail.html).not.toContain("<img");
     expect(mail.html).toContain("&lt;img");
   });

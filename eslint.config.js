@@ -15,6 +15,20 @@ export const literalStringRule = [
       include: ["alt", "title", "placeholder", "aria-label", "aria-description", "label"],
     },
     "should-validate-template": true,
+    // Code, not copy: form helpers take field names and input types.
+    callees: {
+      exclude: [
+        "t",
+        "i18n(ext)?",
+        "require",
+        "getInputProps",
+        "getSelectProps",
+        "getTextareaProps",
+        "getCollectionProps",
+        "field",
+        "hasRole",
+      ],
+    },
   },
 ];
 

@@ -29,6 +29,7 @@ async function loadBuild() {
 const initialBuild = await loadBuild();
 try {
   initialBuild.entry.module.validateEnvironment();
+  initialBuild.entry.module.startBackgroundJobs();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

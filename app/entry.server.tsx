@@ -2,20 +2,32 @@ import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { i18nOptions, isLocale } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
-import { resources } from "~/i18n/resources.server";
+import { topUpAllSeries } from "~/events/events.server";
+import { isLocale } from "~/i18n/config";
+import { getLocale, instanceFor } from "~/i18n/i18next.server";
 
 const ABORT_DELAY = 5_000;
 
 /** server.js calls this at start-up, so a bad configuration stops the server before it listens. */
 export function validateEnvironment() {
   env();
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Work that runs beside the server: keeping event series generated three months ahead. */
+export function startBackgroundJobs() {
+  const topUp = () =>
+    topUpAllSeries(db()).catch((error: unknown) =>
+      console.error("Could not top up event series", error),
+    );
+  void topUp();
+  setInterval(topUp, HOUR_MS).unref();
 }
 
 export default async function handleRequest(
@@ -29,8 +41,7 @@ export default async function handleRequest(
     { locale?: unknown } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await getLocale(request);
 
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, resources });
+  const instance = instanceFor(locale);
 
   const callbackName = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
 

@@ -15,6 +15,8 @@ const schema = z
     APP_URL: z.string().url().optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default("Tsunagu <onboarding@resend.dev>"),
+    /** "1" serves /bench/bare, the framework-only baseline for `npm run bench:events`. */
+    TSUNAGU_BENCH: z.enum(["0", "1"]).default("0"),
   })
   .transform((raw) => {
     const mode = raw.TSUNAGU_MODE ?? (raw.NODE_ENV === "production" ? "production" : "development");

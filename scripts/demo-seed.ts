@@ -1,6 +1,8 @@
 import { createAccount } from "~/accounts/accounts.server";
 import type { Role } from "~/accounts/roles";
 import type { Db } from "~/db.server";
+import { createEvent } from "~/events/events.server";
+import { answerGoing } from "~/events/rsvp.server";
 import type { Locale } from "~/i18n/config";
 
 export const demoPassword = "tsunagu-demo";
@@ -81,8 +83,8 @@ export const demoPeople: DemoPerson[] = [
   },
 ];
 
-/** Adds the demo people once; running it again changes nothing. */
-export async function seedDemo(db: Db): Promise<{ created: number }> {
+/** Adds the demo people, events and RSVPs once; running it again changes nothing. */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ created: number }> {
   let created = 0;
   for (const person of demoPeople) {
     if (await db.user.findUnique({ where: { email: person.email } })) continue;
@@ -93,5 +95,223 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     }
     created++;
   }
+  if ((await db.event.count()) === 0) await seedEvents(db, now);
   return { created };
+}
+
+const cafeText = {
+  title: "Refugee Café",
+  description:
+    "A relaxed afternoon with tea, snacks and conversation in easy Japanese, English and other languages. Students and neighbours, newcomers and old friends. Children are welcome; there is a play corner.",
+};
+
+async function idOf(db: Db, email: string): Promise<string> {
+  return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+function futureDate(now: Date, days: number): string {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function seedEvents(db: Db, now: Date) {
+  const aiko = await idOf(db, "aiko@demo.tsunagu.jp");
+  const sara = await idOf(db, "sara@demo.tsunagu.jp");
+  const common = {
+    mapUrl: undefined,
+    onlineUrl: undefined,
+    accessibilityNotes: "",
+    rsvpDeadlineHours: undefined,
+    untilDate: undefined,
+  };
+
+  const cafe = await createEvent(
+    db,
+    {
+      ...common,
+      ...cafeText,
+      kind: "cafe",
+      locale: "en",
+      languages: ["ja", "ja-x-easy", "en", "fa", "ar", "fr"],
+      date: futureDate(now, 10),
+      startTime: "14:00",
+      endTime: "16:00",
+      timeZone: "Asia/Tokyo",
+      venueName: "Community room, Yotsuya",
+      venueAddress: "1-2-3 Yotsuya, Shinjuku-ku, Tokyo",
+      mapUrl: "https://www.openstreetmap.org/search?query=Yotsuya%20Station",
+      hideAddress: true,
+      stepFreeAccess: true,
+      childcare: true,
+      food: true,
+      accessibilityNotes: "3 minutes from Yotsuya Station, exit 1. Lift available.",
+      capacity: 30,
+      repeat: "monthly-nth",
+    },
+    aiko,
+    now,
+  );
+  const yoga = await createEvent(
+    db,
+    {
+      ...common,
+      kind: "yoga",
+      title: "Gentle yoga",
+      description:
+        "Slow, calm yoga for every body. Mats are provided. Wear clothes you can move in.",
+      locale: "en",
+      languages: ["en", "ja-x-easy"],
+      date: futureDate(now, 3),
+      startTime: "18:30",
+      endTime: "19:30",
+      timeZone: "Asia/Tokyo",
+      venueName: "Sophia University, room 2-510",
+      venueAddress: "7-1 Kioicho, Chiyoda-ku, Tokyo",
+      hideAddress: false,
+      stepFreeAccess: true,
+      childcare: false,
+      food: false,
+      capacity: 4,
+      rsvpDeadlineHours: 2,
+      repeat: "weekly",
+    },
+    sara,
+    now,
+  );
+  const discussion = await createEvent(
+    db,
+    {
+      ...common,
+      kind: "discussion",
+      title: "گفت‌وگوی ماهانه: کار در ژاپن",
+      description:
+        "هر ماه دربارهٔ یک موضوع حرف می‌زنیم. این ماه: پیدا کردن کار پاره‌وقت و نوشتن رزومه به ژاپنی.",
+      locale: "fa",
+      languages: ["fa", "prs", "ja", "en"],
+      date: futureDate(now, 17),
+      startTime: "19:00",
+      endTime: "20:30",
+      timeZone: "Asia/Tokyo",
+      venueName: "Online",
+      venueAddress: "",
+      onlineUrl: "https://meet.jit.si/tsunagu-demo-discussion",
+      hideAddress: true,
+      stepFreeAccess: false,
+      childcare: false,
+      food: false,
+      capacity: 20,
+      repeat: "monthly-last",
+    },
+    aiko,
+    now,
+  );
+  if (!cafe.ok || !yoga.ok || !discussion.ok) throw new Error("Demo events could not be created");
+
+  const cafeEvents = await db.event.findMany({
+    where: { seriesId: cafe.seriesId },
+    select: { id: true },
+  });
+  await db.eventTranslation.createMany({
+    data: cafeEvents.flatMap(({ id }) => [
+      {
+        eventId: id,
+        locale: "ja",
+        title: "難民カフェ",
+        description:
+          "お茶とお菓子を囲んで、やさしい日本語や英語などでおしゃべりする、のんびりした午後です。学生も地域の人も、初めての人も大歓迎。キッズコーナーがあります。",
+      },
+      {
+        eventId: id,
+        locale: "fa",
+        title: "کافهٔ پناهندگان",
+        description:
+          "یک بعدازظهر آرام با چای، خوراکی و گفت‌وگو به ژاپنی ساده، انگلیسی و زبان‌های دیگر. بچه‌ها هم خوش آمدند؛ گوشهٔ بازی داریم.",
+      },
+      {
+        eventId: id,
+        locale: "ar",
+        title: "مقهى اللاجئين",
+        description:
+          "بعد ظهر هادئ مع الشاي والوجبات الخفيفة والحديث باليابانية البسيطة والإنجليزية ولغات أخرى. الأطفال مرحب بهم، وهناك ركن للعب.",
+      },
+    ]),
+  });
+
+  const members = ["daryush", "maryam", "amal", "jeanpaul", "thida", "ren", "chloe"];
+  const ids = Object.fromEntries(
+    await Promise.all(
+      members.map(async (m) => [m, await idOf(db, `${m}@demo.tsunagu.jp`)] as const),
+    ),
+  );
+  const answer = (
+    eventId: string,
+    who: string,
+    extra: Partial<{ children: number; guests: number; interpretation: string; note: string }> = {},
+  ) =>
+    answerGoing(
+      db,
+      {
+        eventId,
+        userId: ids[who]!,
+        children: 0,
+        guests: 0,
+        interpretation: null,
+        note: "",
+        ...extra,
+      },
+      now,
+    );
+
+  // The next café: families, interpretation requests, a note.
+  await answer(cafe.eventId, "maryam", {
+    children: 2,
+    interpretation: "fa",
+    note: "My younger child is shy; a quiet corner would help.",
+  });
+  await answer(cafe.eventId, "daryush", { interpretation: "fa" });
+  await answer(cafe.eventId, "amal", { children: 1, interpretation: "ar" });
+  await answer(cafe.eventId, "jeanpaul", { guests: 1 });
+  await answer(cafe.eventId, "ren");
+  await answer(cafe.eventId, "chloe");
+  // The next yoga class is full, with two people waiting.
+  for (const who of ["thida", "chloe", "maryam", "ren", "amal", "daryush"])
+    await answer(yoga.eventId, who);
+  await answer(discussion.eventId, "daryush");
+  await answer(discussion.eventId, "maryam", { interpretation: "ja-x-easy" });
+
+  // Three past cafés of the same series, with who came, for the attendance report.
+  for (const [monthsAgo, attended] of [
+    [3, ["maryam", "daryush", "ren"]],
+    [2, ["maryam", "amal", "ren", "chloe"]],
+    [1, ["maryam", "daryush", "amal", "jeanpaul", "thida"]],
+  ] as const) {
+    const startsAt = new Date(now.getTime() - monthsAgo * 30 * 86_400_000);
+    startsAt.setUTCHours(5, 0, 0, 0);
+    const past = await db.event.create({
+      data: {
+        seriesId: cafe.seriesId,
+        occurrenceKey: `past-${monthsAgo}`,
+        kind: "cafe",
+        ...cafeText,
+        locale: "en",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+        languages: ",ja,en,fa,ar,",
+        venueName: "Community room, Yotsuya",
+        venueAddress: "1-2-3 Yotsuya, Shinjuku-ku, Tokyo",
+        capacity: 30,
+        createdById: aiko,
+      },
+    });
+    await db.rsvp.createMany({
+      data: attended.map((who, index) => ({
+        eventId: past.id,
+        userId: ids[who]!,
+        status: "going",
+        queueSeq: index + 1,
+        confirmedAt: startsAt,
+        attendedAt: startsAt,
+      })),
+    });
+    await db.walkIn.create({ data: { eventId: past.id, name: "Guest from the neighbourhood" } });
+  }
 }

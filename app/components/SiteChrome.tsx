@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { hasRole } from "~/accounts/roles";
 import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
 
 type HeaderUser = { displayName: string; role: string } | null;
@@ -32,8 +33,19 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
           <li>
             <Link to="/">{t("nav.home")}</Link>
           </li>
+          <li>
+            <Link to="/events">{t("nav.events")}</Link>
+          </li>
           {user ? (
             <>
+              <li>
+                <Link to="/my/events">{t("nav.myEvents")}</Link>
+              </li>
+              {hasRole(user.role, "organizer") ? (
+                <li>
+                  <Link to="/organize">{t("nav.organize")}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to="/settings">{t("nav.settings")}</Link>
               </li>

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import type { TFunction } from "i18next";
+import { createInstance, type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
@@ -30,6 +30,15 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(locale) ? locale : defaultLocale;
 }
 
+// One instance holds every translation; requests use cheap clones or fixed translators of it.
+const shared = createInstance();
+void shared.init({ ...i18nOptions, resources, initImmediate: false });
+
+/** An i18next instance for one request's language, sharing the loaded translations. */
+export function instanceFor(locale: Locale): i18n {
+  return shared.cloneInstance({ lng: locale, initImmediate: false });
+}
+
 export function getFixedT(locale: Locale): Promise<TFunction> {
-  return i18next.getFixedT(locale);
+  return Promise.resolve(shared.getFixedT(locale));
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { intlLocale } from "~/i18n/format";
+import { dateTimeFormat } from "~/i18n/intl-cache";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!env().devMailboxEnabled) throw new Response("Not found", { status: 404 });
   const locale = intlLocale(await getLocale(request));
   const mails = await db().devMail.findMany({ orderBy: { createdAt: "desc" }, take: SHOWN });
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: "Asia/Tokyo",

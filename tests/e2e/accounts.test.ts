@@ -3,6 +3,16 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  go,
+  logIn,
+  logOut,
+  settle,
+  settled,
+  signUp,
+  submit,
+  switchLanguage,
+} from "../support/browser";
+import {
   browserAvailability,
   launchBrowser,
   newPhonePage,
@@ -28,70 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const withJavaScript = new WeakSet<Page>();
-/** React may commit a frame after the router is idle, so page assertions poll briefly. */
-const settle = { timeout: 5_000, interval: 50 };
-
-/** Waits until Remix has hydrated the page (with JavaScript) or the document has loaded. */
-async function settled(page: Page) {
-  await page.waitForLoadState("load");
-  if (!withJavaScript.has(page)) return;
-  await page.waitForFunction(() => {
-    const router = (
-      window as unknown as {
-        __remixRouter?: { state: { navigation: { state: string }; revalidation: string } };
-      }
-    ).__remixRouter;
-    return (
-      router !== undefined &&
-      router.state.navigation.state === "idle" &&
-      router.state.revalidation === "idle"
-    );
-  });
-}
-
-async function go(page: Page, path: string) {
-  await page.goto(server.url + path);
-  await settled(page);
-}
-
-/** Submits a form the way a person does, and waits for whatever page comes back. */
-async function submit(page: Page, formSelector: string) {
-  const button = page.locator(`${formSelector} button[type=submit]`);
-  if (withJavaScript.has(page)) {
-    const posted = page.waitForResponse((r) => r.request().method() === "POST");
-    await button.click();
-    await posted;
-  } else {
-    await Promise.all([page.waitForEvent("load"), button.click()]);
-  }
-  await settled(page);
-}
-
-async function signUp(page: Page, who: { name: string; email: string; password: string }) {
-  await go(page, "/signup");
-  await page.fill("#signup input[name=displayName]", who.name);
-  await page.fill("#signup input[name=email]", who.email);
-  await page.fill("#signup input[name=password]", who.password);
-  await submit(page, "#signup");
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await go(page, "/login");
-  await page.fill("#login input[name=email]", email);
-  await page.fill("#login input[name=password]", password);
-  await submit(page, "#login");
-}
-
-async function logOut(page: Page) {
-  await submit(page, 'form[action="/logout"]');
-}
-
-async function switchLanguage(page: Page, lng: string) {
-  await page.selectOption("#language-select", lng);
-  await submit(page, ".language-switcher");
-}
 
 async function resetLinkFor(page: Page, email: string): Promise<string> {
   await go(page, "/dev/mailbox");
@@ -143,8 +89,7 @@ describe.skipIf(!availability.run).each([
   let page: Page;
 
   beforeAll(async () => {
-    page = await newPhonePage(browser, { javaScript });
-    if (javaScript) withJavaScript.add(page);
+    page = await newPhonePage(browser, { baseURL: server.url, javaScript });
   });
 
   it("signs up with a nickname and is greeted by it", async () => {
@@ -271,8 +216,7 @@ describe.skipIf(!availability.run)("accessibility (axe-core)", () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await newPhonePage(browser);
-    withJavaScript.add(page);
+    page = await newPhonePage(browser, { baseURL: server.url });
     await signUp(page, { name: "Axe", email: "axe@example.com", password: "axe passphrase here" });
     await logOut(page);
   });

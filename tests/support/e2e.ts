@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { withJavaScript } from "./browser";
 import { projectRoot, tmpDir } from "./paths";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -101,13 +102,17 @@ export async function launchBrowser(): Promise<Browser> {
 /** A phone-sized page (360 px wide), with or without JavaScript. */
 export async function newPhonePage(
   browser: Browser,
-  options: { javaScript?: boolean; locale?: string } = {},
+  options: { baseURL: string; javaScript?: boolean; locale?: string },
 ): Promise<Page> {
+  const javaScript = options.javaScript ?? true;
   const context = await browser.newContext({
+    baseURL: options.baseURL,
     viewport: { width: 360, height: 740 },
-    javaScriptEnabled: options.javaScript ?? true,
+    javaScriptEnabled: javaScript,
     locale: options.locale ?? "en-US",
     acceptDownloads: true,
   });
-  return context.newPage();
+  const page = await context.newPage();
+  if (javaScript) withJavaScript.add(page);
+  return page;
 }

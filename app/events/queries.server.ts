@@ -1,0 +1,178 @@
+import type { Db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { hasRole } from "~/accounts/roles";
+import type { Locale } from "~/i18n/config";
+import { textFor } from "./events.server";
+import { decodeLanguages } from "./languages";
+import { freeSeats, seatsOf, type RsvpStatus } from "./rsvp-rules";
+import { myStatus } from "./rsvp.server";
+
+export const PAGE_SIZE = 12;
+
+type Viewer = { id: string; role: string } | null;
+
+const listInclude = { translations: true } satisfies Prisma.EventInclude;
+
+/** Seats taken and people waiting, for many events in two grouped queries. */
+async function countsFor(db: Db, eventIds: string[]) {
+  const grouped = await db.rsvp.groupBy({
+    by: ["eventId", "status"],
+    where: { eventId: { in: eventIds }, status: { in: ["going", "waitlisted"] } },
+    _count: true,
+    _sum: { children: true, guests: true },
+  });
+  const counts = new Map<string, { seatsTaken: number; waiting: number }>();
+  for (const id of eventIds) counts.set(id, { seatsTaken: 0, waiting: 0 });
+  for (const row of grouped) {
+    const entry = counts.get(row.eventId)!;
+    if (row.status === "going")
+      entry.seatsTaken = row._count + (row._sum.children ?? 0) + (row._sum.guests ?? 0);
+    else entry.waiting = row._count;
+  }
+  return counts;
+}
+
+function summary(
+  event: Prisma.EventGetPayload<{ include: typeof listInclude }>,
+  locale: Locale,
+  counts: { seatsTaken: number; waiting: number },
+  myStatus: RsvpStatus | null,
+) {
+  const text = textFor(event, locale);
+  const free = freeSeats(event.capacity, counts.seatsTaken);
+  return {
+    id: event.id,
+    kind: event.kind,
+    title: text.title,
+    titleLocale: text.locale,
+    inReaderLanguage: text.inReaderLanguage,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    status: event.status,
+    languages: decodeLanguages(event.languages),
+    capacity: event.capacity,
+    seatsTaken: counts.seatsTaken,
+    seatsLeft: Number.isFinite(free) ? free : null,
+    waiting: counts.waiting,
+    online: event.onlineUrl !== "",
+    myStatus,
+  };
+}
+export type EventSummary = ReturnType<typeof summary>;
+
+/** Upcoming events, soonest first, filtered by kind and by a language spoken there. */
+export async function listUpcoming(
+  db: Db,
+  options: {
+    now: Date;
+    locale: Locale;
+    viewer: Viewer;
+    kind?: string;
+    language?: string;
+    page: number;
+  },
+) {
+  const where: Prisma.EventWhereInput = {
+    endsAt: { gt: options.now },
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.language ? { languages: { contains: `,${options.language},` } } : {}),
+  };
+  const [total, events] = await Promise.all([
+    db.event.count({ where }),
+    db.event.findMany({
+      where,
+      include: listInclude,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: (options.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  const ids = events.map((e) => e.id);
+  const [counts, mine] = await Promise.all([
+    countsFor(db, ids),
+    options.viewer
+      ? db.rsvp.findMany({
+          where: { userId: options.viewer.id, eventId: { in: ids } },
+          select: { eventId: true, status: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const myByEvent = new Map(mine.map((r) => [r.eventId, r.status as RsvpStatus]));
+  return {
+    events: events.map((e) =>
+      summary(e, options.locale, counts.get(e.id)!, myByEvent.get(e.id) ?? null),
+    ),
+    page: options.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+  };
+}
+
+/**
+ * One event as this viewer may see it. The address is withheld (when the organizer asked) from
+ * everyone but confirmed attendees and organizers; nobody but organizers sees who is coming.
+ */
+export async function eventForViewer(db: Db, eventId: string, viewer: Viewer, locale: Locale) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    include: { ...listInclude, series: true },
+  });
+  if (!event) return null;
+  const [counts, mine] = await Promise.all([
+    countsFor(db, [event.id]),
+    viewer ? myStatus(db, event.id, viewer.id) : Promise.resolve(null),
+  ]);
+  const isOrganizer = viewer !== null && hasRole(viewer.role, "organizer");
+  const mayKnowPlace = !event.hideAddress || isOrganizer || mine?.status === "going";
+  const text = textFor(event, locale);
+  return {
+    ...summary(
+      event,
+      locale,
+      counts.get(event.id)!,
+      mine && mine.status !== "cancelled" ? mine.status : null,
+    ),
+    description: text.description,
+    descriptionLocale: text.locale,
+    seriesRule: event.series?.rrule ?? null,
+    seriesId: event.seriesId,
+    stepFreeAccess: event.stepFreeAccess,
+    childcare: event.childcare,
+    food: event.food,
+    accessibilityNotes: event.accessibilityNotes,
+    venueName: event.venueName,
+    venueAddress: mayKnowPlace ? event.venueAddress : null,
+    mapUrl: mayKnowPlace ? event.mapUrl : null,
+    onlineUrl: mayKnowPlace ? event.onlineUrl : null,
+    placeHidden:
+      !mayKnowPlace && (event.venueAddress !== "" || event.onlineUrl !== "" || event.mapUrl !== ""),
+    rsvpDeadline: event.rsvpDeadline?.toISOString() ?? null,
+    mine: mine && mine.status !== "cancelled" ? mine : null,
+    isOrganizer,
+  };
+}
+export type EventForViewer = NonNullable<Awaited<ReturnType<typeof eventForViewer>>>;
+
+/** "My events": what I'm going to, what I'm waiting for, and what has passed. */
+export async function myEvents(db: Db, userId: string, locale: Locale, now: Date) {
+  const rsvps = await db.rsvp.findMany({
+    where: { userId, status: { in: ["going", "waitlisted"] } },
+    include: { event: { include: listInclude } },
+    orderBy: { event: { startsAt: "asc" } },
+  });
+  const counts = await countsFor(
+    db,
+    rsvps.map((r) => r.eventId),
+  );
+  const rows = rsvps.map((r) => ({
+    ...summary(r.event, locale, counts.get(r.eventId)!, r.status as RsvpStatus),
+    companions: seatsOf(r) - 1,
+  }));
+  const upcoming = rows.filter((r) => new Date(r.endsAt) > now);
+  return {
+    going: upcoming.filter((r) => r.myStatus === "going"),
+    waitlisted: upcoming.filter((r) => r.myStatus === "waitlisted"),
+    past: rows.filter((r) => new Date(r.endsAt) <= now && r.myStatus === "going").reverse(),
+  };
+}

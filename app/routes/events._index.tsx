@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getSessionUser } from "~/accounts/sessions.server";
+import { EventCard } from "~/components/events";
+import { db } from "~/db.server";
+import { eventKinds } from "~/events/kinds";
+import { languageName, spokenLanguages } from "~/events/languages";
+import { listUpcoming } from "~/events/queries.server";
+import { eventFilterSchema } from "~/events/schemas";
+import { getLocale } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "events.metaTitle" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
+  const list = await listUpcoming(db(), {
+    now: new Date(),
+    locale,
+    viewer: current ? { id: current.user.id, role: current.user.role } : null,
+    ...filters,
+  });
+  return json({ ...list, filters, locale });
+}
+
+export default function Events() {
+  const { t } = useTranslation();
+  const { events, page, pageCount, filters, locale } = useLoaderData<typeof loader>();
+  const pageLink = (to: number) => {
+    const params = new URLSearchParams();
+    if (filters.kind) params.set("kind", filters.kind);
+    if (filters.language) params.set("language", filters.language);
+    params.set("page", String(to));
+    return `?${params.toString()}`;
+  };
+  return (
+    <div className="stack">
+      <h1>{t("events.title")}</h1>
+      <p>{t("events.intro")}</p>
+      <Form method="get" className="card filters">
+        <div className="field">
+          <label htmlFor="filter-kind">{t("events.filterKind")}</label>
+          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("events.any")}</option>
+            {eventKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-language">{t("events.filterLanguage")}</label>
+          <select id="filter-language" name="language" defaultValue={filters.language ?? ""}>
+            <option value="">{t("events.any")}</option>
+            {spokenLanguages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("events.filterApply")}
+        </button>
+      </Form>
+      {events.length === 0 ? <p>{t("events.none")}</p> : null}
+      <ul className="event-list">
+        {events.map((event) => (
+          <EventCard key={event.id} event={event} locale={locale} />
+        ))}
+      </ul>
+      {pageCount > 1 ? (
+        <nav className="pager" aria-label={t("events.pageOf", { page, count: pageCount })}>
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} rel="prev">
+              {t("events.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("events.pageOf", { page, count: pageCount })}</span>
+          {page < pageCount ? (
+            <Link to={pageLink(page + 1)} rel="next">
+              {t("events.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRole } from "~/accounts/sessions.server";
+import { db } from "~/db.server";
+import { textFor } from "~/events/events.server";
+import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";
+import { getLocale } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "organize.checkInTitle" };
+
+const checkInSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("toggle"),
+    rsvpId: z.string().min(1),
+    attended: z.enum(["yes", "no"]),
+  }),
+  z.object({
+    intent: z.literal("walk-in"),
+    name: z.string().trim().min(1, "errors.required").max(80, "errors.tooLong"),
+  }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const locale = await getLocale(request);
+  const event = await db().event.findUnique({
+    where: { id: params.id ?? "" },
+    include: { translations: true },
+  });
+  if (!event) throw new Response("Not found", { status: 404 });
+  const { people, walkIns } = await attendees(db(), event.id);
+  return json({
+    event: { id: event.id, title: textFor(event, locale).title },
+    people: people.filter((p) => p.status === "going"),
+    walkIns,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, "organizer");
+  const eventId = params.id ?? "";
+  const parsed = checkInSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success)
+    return json({ error: parsed.error.issues[0]?.message ?? "errors.required" }, { status: 400 });
+  if (parsed.data.intent === "toggle") {
+    const changed = await setAttended(
+      db(),
+      eventId,
+      parsed.data.rsvpId,
+      parsed.data.attended === "yes",
+    );
+    if (!changed) throw new Response("Not found", { status: 404 });
+  } else {
+    await addWalkIn(db(), eventId, parsed.data.name);
+  }
+  return json({ error: null });
+}
+
+/** Phone-first: one big button per person; each tap is a small form, so it works offline-first without JS. */
+export default function CheckIn() {
+  const { t } = useTranslation();
+  const { event, people, walkIns } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack narrow">
+      <h1>{t("organize.checkInTitle")}</h1>
+      <p>
+        <Link to={`/organize/events/${event.id}/attendees`} dir="auto">
+          {event.title}
+        </Link>
+      </p>
+      <p className="muted">{t("organize.checkInHint")}</p>
+      <ul className="check-in">
+        {people.map((person) => (
+          <li key={person.id}>
+            <Form method="post">
+              <input type="hidden" name="intent" value="toggle" />
+              <input type="hidden" name="rsvpId" value={person.id} />
+              <input type="hidden" name="attended" value={person.attended ? "no" : "yes"} />
+              <button
+                type="submit"
+                className={
+                  person.attended ? "check-in__person check-in__person--here" : "check-in__person"
+                }
+                aria-pressed={person.attended}
+                aria-label={
+                  person.attended
+                    ? t("organize.markAway", { name: person.name })
+                    : t("organize.markHere", { name: person.name })
+                }
+              >
+                <span dir="auto">{person.name}</span>
+                {person.children + person.guests > 0 ? (
+                  <span className="muted">+{person.children + person.guests}</span>
+                ) : null}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <section className="card stack" aria-labelledby="walk-in-title">
+        <h2 id="walk-in-title">{t("organize.walkInTitle")}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="walk-in" />
+          <div className="field">
+            <label htmlFor="walk-in-name">{t("organize.walkInName")}</label>
+            <input
+              id="walk-in-name"
+              name="name"
+              type="text"
+              required
+              maxLength={80}
+              dir="auto"
+              autoComplete="off"
+            />
+          </div>
+          <button type="submit" className="button">
+            {t("organize.walkInSubmit")}
+          </button>
+        </Form>
+        {walkIns.length ? (
+          <>
+            <h3>{t("organize.walkIns")}</h3>
+            <ul className="plain-list">
+              {walkIns.map((w) => (
+                <li key={w.id} dir="auto">
+                  {w.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

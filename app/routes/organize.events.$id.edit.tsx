@@ -1,0 +1,221 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/accounts/sessions.server";
+import { EventForm } from "~/components/EventForm";
+import { FieldError, Notice, useZodForm } from "~/components/forms";
+import { db } from "~/db.server";
+import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.server";
+import { decodeLanguages } from "~/events/languages";
+import { localParts } from "~/events/recurrence";
+import { editEventSchema, translationSchema } from "~/events/schemas";
+import { localeNames, supportedLocales } from "~/i18n/config";
+import { getLocale } from "~/i18n/i18next.server";
+import { fieldErrorsOf } from "~/utils/form-errors";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "organize.formTitleEdit" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const event = await db().event.findUnique({
+    where: { id: params.id ?? "" },
+    include: { translations: true },
+  });
+  if (!event) throw new Response("Not found", { status: 404 });
+  const start = localParts(event.startsAt, event.timeZone);
+  const end = localParts(event.endsAt, event.timeZone);
+  return json({
+    locale: await getLocale(request),
+    saved: new URL(request.url).searchParams.has("saved"),
+    event: {
+      id: event.id,
+      status: event.status,
+      inSeries: event.seriesId !== null,
+      seriesId: event.seriesId,
+      translations: event.translations.map((tr) => ({
+        locale: tr.locale,
+        title: tr.title,
+        description: tr.description,
+      })),
+    },
+    defaults: {
+      kind: event.kind,
+      title: event.title,
+      description: event.description,
+      locale: event.locale,
+      languages: decodeLanguages(event.languages),
+      date: start.date,
+      startTime: start.time,
+      endTime: end.time,
+      timeZone: event.timeZone,
+      venueName: event.venueName,
+      venueAddress: event.venueAddress,
+      mapUrl: event.mapUrl || undefined,
+      onlineUrl: event.onlineUrl || undefined,
+      hideAddress: event.hideAddress ? "on" : undefined,
+      stepFreeAccess: event.stepFreeAccess ? "on" : undefined,
+      childcare: event.childcare ? "on" : undefined,
+      food: event.food ? "on" : undefined,
+      accessibilityNotes: event.accessibilityNotes,
+      capacity: event.capacity?.toString(),
+      rsvpDeadlineHours: event.rsvpDeadline
+        ? String(Math.round((event.startsAt.getTime() - event.rsvpDeadline.getTime()) / 3_600_000))
+        : undefined,
+      scope: "one",
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, "organizer");
+  const eventId = params.id ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "cancel") {
+    const outcome = await cancelEvent(db(), eventId);
+    if (!outcome.ok)
+      return json({ intent, result: null, error: outcome.errors[0]!.error }, { status: 400 });
+    return redirect("/organize");
+  }
+  if (intent === "translation") {
+    const submission = parseWithZod(formData, { schema: translationSchema });
+    if (submission.status !== "success")
+      return json({ intent, result: submission.reply(), error: null }, { status: 400 });
+    await saveTranslation(db(), eventId, submission.value);
+    return json({ intent, result: submission.reply({ resetForm: true }), error: null });
+  }
+  const submission = parseWithZod(formData, { schema: editEventSchema });
+  if (submission.status !== "success")
+    return json({ intent: "save", result: submission.reply(), error: null }, { status: 400 });
+  const outcome = await updateEvent(db(), eventId, submission.value);
+  if (!outcome.ok) {
+    return json(
+      {
+        intent: "save",
+        result: submission.reply({ fieldErrors: fieldErrorsOf(outcome.errors) }),
+        error: null,
+      },
+      { status: 400 },
+    );
+  }
+  return redirect(`/organize/events/${eventId}/edit?saved=1`);
+}
+
+export default function EditEvent() {
+  const { t } = useTranslation();
+  const { event, defaults, locale, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [translationForm, translationFields] = useZodForm(
+    "translation",
+    translationSchema,
+    actionData?.intent === "translation" ? actionData.result : undefined,
+  );
+  return (
+    <div className="stack narrow">
+      <h1>{t("organize.formTitleEdit")}</h1>
+      <p className="actions">
+        <Link to={`/events/${event.id}`}>{t("organize.viewEvent")}</Link>
+        <Link to={`/organize/events/${event.id}/attendees`}>{t("organize.attendees")}</Link>
+        <Link to={`/organize/events/${event.id}/check-in`}>{t("organize.checkIn")}</Link>
+      </p>
+      {saved ? (
+        <Notice>
+          <p>{t("organize.saved")}</p>
+        </Notice>
+      ) : null}
+      {event.status === "cancelled" ? (
+        <div className="notice notice--error" role="status">
+          <p>{t("errors.eventCancelled")}</p>
+        </div>
+      ) : (
+        <EventForm
+          mode="edit"
+          lastResult={actionData?.intent === "save" ? actionData.result : undefined}
+          defaultValue={defaults}
+          inSeries={event.inSeries}
+          locale={locale}
+        />
+      )}
+
+      <section className="card stack" aria-labelledby="translations-title">
+        <h2 id="translations-title">{t("organize.translationsTitle")}</h2>
+        <p>{t("organize.translationsBody")}</p>
+        {actionData?.intent === "translation" && actionData.result?.status === "success" ? (
+          <Notice>
+            <p>{t("organize.translationSaved")}</p>
+          </Notice>
+        ) : null}
+        <ul className="plain-list">
+          {event.translations.map((tr) => (
+            <li key={tr.locale}>
+              <strong>{localeNames[tr.locale as keyof typeof localeNames] ?? tr.locale}</strong>:{" "}
+              <span lang={tr.locale} dir="auto">
+                {tr.title}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" {...getFormProps(translationForm)}>
+          <input type="hidden" name="intent" value="translation" />
+          <div className="field">
+            <label htmlFor={translationFields.locale.id}>{t("fields.language")}</label>
+            <select
+              {...getSelectProps(translationFields.locale)}
+              key={translationFields.locale.key}
+            >
+              {supportedLocales.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {localeNames[code]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={translationFields.title.id}>{t("organize.eventTitle")}</label>
+            <input
+              {...getInputProps(translationFields.title, { type: "text" })}
+              key={translationFields.title.key}
+              dir="auto"
+            />
+            <FieldError
+              id={translationFields.title.errorId}
+              errors={translationFields.title.errors}
+              t={t}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={translationFields.description.id}>{t("organize.description")}</label>
+            <textarea
+              {...getTextareaProps(translationFields.description)}
+              key={translationFields.description.key}
+              rows={4}
+              dir="auto"
+            />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("organize.translationSubmit")}
+          </button>
+        </Form>
+      </section>
+
+      {event.status !== "cancelled" ? (
+        <section className="card card--danger stack" aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t("organize.cancelTitle")}</h2>
+          <p>{t("organize.cancelBody")}</p>
+          {actionData?.error ? <p className="field__error">{t(actionData.error)}</p> : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="button button--danger">
+              {t("organize.cancelSubmit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/accounts/sessions.server";
+import { db } from "~/db.server";
+import { seriesAttendance } from "~/events/organizer.server";
+import { formatDateTime } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "organize.attendanceTitle" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const locale = await getLocale(request);
+  const series = await db().eventSeries.findUnique({
+    where: { id: params.id ?? "" },
+    select: { id: true },
+  });
+  if (!series) throw new Response("Not found", { status: 404 });
+  const report = await seriesAttendance(db(), series.id, locale, new Date());
+  return json({
+    ...report,
+    occurrences: report.occurrences.map((o) => ({
+      ...o,
+      when: formatDateTime(new Date(o.startsAt), locale, o.timeZone),
+    })),
+  });
+}
+
+export default function SeriesAttendance() {
+  const { t } = useTranslation();
+  const { occurrences, uniqueMembers, returningMembers } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack wide">
+      <h1>{t("organize.attendanceTitle")}</h1>
+      <p>
+        {t("organize.attendanceSummary", { unique: uniqueMembers, returning: returningMembers })}
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("organize.date_column")}</th>
+              <th scope="col">{t("organize.attendees_column")}</th>
+              <th scope="col">{t("organize.walkIns")}</th>
+              <th scope="col">{t("organize.returning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {occurrences.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/organize/events/${o.id}/attendees`}>{o.when}</Link>
+                  {o.status === "cancelled" ? ` (${t("events.cancelledEvent")})` : null}
+                </td>
+                <td>{o.attendees}</td>
+                <td>{o.walkIns}</td>
+                <td>{o.returning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

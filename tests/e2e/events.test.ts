@@ -1,0 +1,263 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "~/db.server";
+import { go, settle, signUp, submit, switchLanguage } from "../support/browser";
+import {
+  browserAvailability,
+  launchBrowser,
+  newPhonePage,
+  startServer,
+  type RunningServer,
+} from "../support/e2e";
+import { projectRoot } from "../support/paths";
+
+/**
+ * Issue #3's journeys, all without JavaScript on a 360 px phone: an organizer schedules a
+ * monthly café series, edits one occurrence and all following, cancels one, and runs a yoga
+ * class; a Persian-reading member finds it, asks for a seat with a child and interpretation,
+ * waits, and is promoted when someone cancels; the organizer checks people in and exports CSV.
+ */
+const availability = browserAvailability();
+const fa = JSON.parse(fs.readFileSync(path.join(projectRoot, "app/i18n/locales/fa.json"), "utf8"));
+const password = "a long passphrase";
+
+let server: RunningServer;
+let browser: Browser;
+let organizer: Page;
+let mina: Page; // reads Persian
+let kenta: Page;
+
+function dayAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A date at least `days` ahead in the first three weeks of its month, so "nth weekday" recurs monthly. */
+function earlyInMonthAhead(days: number): string {
+  for (let d = days; ; d++) if (Number(dayAhead(d).slice(8)) <= 21) return dayAhead(d);
+}
+
+async function fillEvent(page: Page, values: Record<string, string>, languages: string[] = []) {
+  for (const [name, value] of Object.entries(values)) {
+    const input = page.locator(`form [name="${name}"]`).first();
+    const tag = await input.evaluate((el) => el.tagName.toLowerCase());
+    if (tag === "select") await input.selectOption(value);
+    else await input.fill(value);
+  }
+  for (const code of languages) await page.check(`input[name=languages][value="${code}"]`);
+}
+
+async function eventIdFromUrl(page: Page): Promise<string> {
+  const match = new URL(page.url()).pathname.match(/\/organize\/events\/([^/]+)\/edit/);
+  if (!match) throw new Error(`Not on an edit page: ${page.url()}`);
+  return match[1]!;
+}
+
+beforeAll(async () => {
+  if (!availability.run) return;
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [organizer, mina, kenta] = await Promise.all([
+    newPhonePage(browser, { baseURL: server.url, javaScript: false }),
+    newPhonePage(browser, { baseURL: server.url, javaScript: false, locale: "fa-IR" }),
+    newPhonePage(browser, { baseURL: server.url, javaScript: false }),
+  ]);
+  await signUp(organizer, { name: "Aiko", email: "aiko@example.com", password });
+  const db = createDb(`file:${server.databaseFile}`);
+  await db.user.update({ where: { email: "aiko@example.com" }, data: { role: "organizer" } });
+  await db.$disconnect();
+  await signUp(mina, { name: "مینا", email: "mina@example.com", password });
+  await signUp(kenta, { name: "Kenta", email: "kenta@example.com", password });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(!availability.run)("events without JavaScript, on a phone", () => {
+  let seriesFirst = "";
+  let yogaId = "";
+
+  it("an organizer creates a monthly café series", async () => {
+    await go(organizer, "/organize");
+    await go(organizer, "/organize/events/new");
+    await fillEvent(
+      organizer,
+      {
+        kind: "cafe",
+        title: "Monthly café",
+        description: "Tea and talk.",
+        date: earlyInMonthAhead(5),
+        startTime: "14:00",
+        endTime: "16:00",
+        repeat: "monthly-nth",
+        venueName: "Community room",
+        venueAddress: "1-2-3 Yotsuya, Tokyo",
+        capacity: "30",
+      },
+      ["fa", "ja-x-easy"],
+    );
+    await submit(organizer, "#event-create");
+    seriesFirst = await eventIdFromUrl(organizer);
+    await expect
+      .poll(() => organizer.getByRole("status").first().textContent(), settle)
+      .toContain("saved");
+    await go(organizer, "/organize");
+    expect(
+      await organizer.locator(".organizer-row", { hasText: "Monthly café" }).count(),
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it("edits one occurrence only, then this and all following", async () => {
+    const rows = organizer.locator(".organizer-row", { hasText: "café" });
+    const secondEdit = await rows.nth(1).locator('a[href$="/edit"]').getAttribute("href");
+    const thirdEdit = await rows.nth(2).locator('a[href$="/edit"]').getAttribute("href");
+
+    await go(organizer, `/organize/events/${seriesFirst}/edit`);
+    await organizer.fill('#event-edit [name="title"]', "Café with live music");
+    await organizer.check('#event-edit input[name=scope][value="one"]');
+    await submit(organizer, "#event-edit");
+    await go(organizer, "/organize");
+    await expect.poll(() => rows.nth(0).textContent(), settle).toContain("Café with live music");
+    await expect.poll(() => rows.nth(1).textContent(), settle).toContain("Monthly café");
+
+    await go(organizer, secondEdit!);
+    await organizer.fill('#event-edit [name="startTime"]', "15:00");
+    await organizer.fill('#event-edit [name="endTime"]', "17:00");
+    await organizer.check('#event-edit input[name=scope][value="following"]');
+    await submit(organizer, "#event-edit");
+    await go(organizer, thirdEdit!);
+    expect(await organizer.inputValue('#event-edit [name="startTime"]')).toBe("15:00");
+    await go(organizer, `/organize/events/${seriesFirst}/edit`);
+    expect(await organizer.inputValue('#event-edit [name="startTime"]')).toBe("14:00");
+  });
+
+  it("cancels one occurrence and the series goes on", async () => {
+    await go(organizer, "/organize");
+    const rows = organizer.locator(".organizer-row", { hasText: "café" });
+    const secondEdit = await rows.nth(1).locator('a[href$="/edit"]').getAttribute("href");
+    await go(organizer, secondEdit!);
+    await Promise.all([
+      organizer.waitForEvent("load"),
+      organizer.click(".card--danger button[type=submit]"),
+    ]);
+    await go(organizer, "/organize");
+    await expect.poll(() => rows.nth(1).locator(".status--cancelled").count(), settle).toBe(1);
+    expect(await rows.nth(2).locator(".status--cancelled").count()).toBe(0);
+  });
+
+  it("refuses an event that ends before it starts, keeping what was typed", async () => {
+    await go(organizer, "/organize/events/new");
+    await fillEvent(organizer, {
+      kind: "yoga",
+      title: "Gentle yoga",
+      date: dayAhead(3),
+      startTime: "18:30",
+      endTime: "18:00",
+      venueName: "Sophia University, room 2-510",
+      venueAddress: "7-1 Kioicho, Chiyoda-ku",
+      capacity: "2",
+    });
+    await submit(organizer, "#event-create");
+    await expect
+      .poll(() => organizer.locator("#event-create").textContent(), settle)
+      .toContain("The end must be after the start");
+    expect(await organizer.inputValue('[name="title"]')).toBe("Gentle yoga");
+    await organizer.fill('[name="endTime"]', "19:30");
+    await organizer.check('input[name=languages][value="fa"]');
+    await submit(organizer, "#event-create");
+    yogaId = await eventIdFromUrl(organizer);
+  });
+
+  it("a Persian reader finds the yoga class, asks for a seat with a child and interpretation, and waits", async () => {
+    // Kenta takes one of the two seats first.
+    await go(kenta, `/events/${yogaId}`);
+    await submit(kenta, "#rsvp");
+    await expect
+      .poll(() => kenta.getByRole("status").first().textContent(), settle)
+      .toContain("You are going");
+
+    await go(mina, "/events");
+    await switchLanguage(mina, "fa");
+    await expect.poll(() => mina.locator("html").getAttribute("dir"), settle).toBe("rtl");
+    await mina.selectOption("#filter-kind", "yoga");
+    await mina.selectOption("#filter-language", "fa");
+    await Promise.all([mina.waitForEvent("load"), mina.click(".filters button[type=submit]")]);
+    const cards = mina.locator(".event-card");
+    expect(await cards.count()).toBe(1);
+    await expect.poll(() => cards.first().textContent(), settle).toContain("Gentle yoga");
+    await Promise.all([mina.waitForEvent("load"), cards.first().locator("h2 a").click()]);
+
+    // The address is private until she is confirmed.
+    expect(await mina.textContent("main")).toContain(fa.event.addressHidden);
+    await mina.fill("#rsvp [name=children]", "1");
+    await mina.selectOption("#rsvp [name=interpretation]", "fa");
+    await mina.fill("#rsvp [name=note]", "با کالسکه می‌آیم");
+    await submit(mina, "#rsvp");
+    const waiting = fa.rsvp.waitlistedNotice.replace("{{position}}", "1");
+    await expect.poll(() => mina.locator(".notice--waiting").textContent(), settle).toBe(waiting);
+    expect(await mina.locator("#rsvp [name=children]").inputValue()).toBe("1");
+  });
+
+  it("is promoted automatically when someone cancels", async () => {
+    await go(kenta, `/events/${yogaId}`);
+    await Promise.all([
+      kenta.waitForEvent("load"),
+      kenta.click("form:has(input[name=intent][value=cancel]) button"),
+    ]);
+    await go(mina, `/events/${yogaId}`);
+    await expect
+      .poll(() => mina.getByRole("status").first().textContent(), settle)
+      .toBe(fa.rsvp.confirmed);
+    expect(await mina.textContent("main")).not.toContain(fa.event.addressHidden);
+    await go(mina, "/my/events");
+    await expect
+      .poll(() => mina.locator("#my-going + ul").textContent(), settle)
+      .toContain("Gentle yoga");
+  });
+
+  it("the organizer sees what people need, checks them in on a phone, and exports CSV", async () => {
+    await go(organizer, `/organize/events/${yogaId}/attendees`);
+    const needs = await organizer.locator(".needs").textContent();
+    expect(needs).toContain("1 need Persian interpretation");
+    expect(needs).toContain("Children: 1");
+
+    await go(organizer, `/organize/events/${yogaId}/check-in`);
+    const minaButton = organizer.locator(".check-in__person", { hasText: "مینا" });
+    expect(await minaButton.getAttribute("aria-pressed")).toBe("false");
+    await Promise.all([organizer.waitForEvent("load"), minaButton.click()]);
+    await expect
+      .poll(
+        () =>
+          organizer.locator(".check-in__person", { hasText: "مینا" }).getAttribute("aria-pressed"),
+        settle,
+      )
+      .toBe("true");
+    await organizer.fill("#walk-in-name", "Neighbour Sato");
+    await submit(organizer, "form:has(#walk-in-name)");
+    await expect.poll(() => organizer.textContent("main"), settle).toContain("Neighbour Sato");
+    const overflow = await organizer.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await go(organizer, `/organize/events/${yogaId}/attendees`);
+    const [download] = await Promise.all([
+      organizer.waitForEvent("download"),
+      organizer.click('a[href$="attendees.csv"]'),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe(
+      "\uFEFFName,Status,Children coming with you,Other guests coming with you,I would like interpretation in,Note,Here",
+    );
+    expect(csv).toContain("مینا,Going,1,0,Persian,با کالسکه می‌آیم,1");
+    expect(csv).toContain("Neighbour Sato");
+    expect(csv).not.toContain("mina@example.com");
+  });
+
+  it("members cannot open organizer pages", async () => {
+    const response = await mina.goto(`/organize/events/${yogaId}/attendees`);
+    expect(response?.status()).toBe(403);
+  });
+});

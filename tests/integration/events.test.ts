@@ -1,0 +1,421 @@
+import { describe, expect, it } from "vitest";
+import { createAccount } from "~/accounts/accounts.server";
+import { db } from "~/db.server";
+import {
+  cancelEvent,
+  createEvent,
+  GENERATE_AHEAD_DAYS,
+  topUpAllSeries,
+  updateEvent,
+} from "~/events/events.server";
+import { attendees, needsOf, toCsv } from "~/events/organizer.server";
+import { eventForViewer, listUpcoming, myEvents } from "~/events/queries.server";
+import { answerGoing, cancelAnswer, myStatus } from "~/events/rsvp.server";
+import type { CreateEventInput } from "~/events/schemas";
+import * as attendeesRoute from "~/routes/organize.events.$id.attendees";
+import * as csvRoute from "~/routes/organize.events.$id.attendees[.csv]";
+import * as signup from "~/routes/signup";
+import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+
+const now = new Date("2026-12-01T00:00:00Z");
+let counter = 0;
+
+async function person(role = "member") {
+  counter++;
+  const created = await createAccount(db(), {
+    email: `p${counter}-${crypto.randomUUID()}@example.com`,
+    password: "a long passphrase",
+    displayName: `Person ${counter}`,
+    locale: "en",
+  });
+  if (!created.ok) throw new Error("no account");
+  if (role !== "member") await db().user.update({ where: { id: created.user.id }, data: { role } });
+  return { id: created.user.id, role };
+}
+
+function form(overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+  return {
+    kind: "cafe",
+    title: "Refugee Café",
+    description: "Tea, snacks and conversation.",
+    locale: "en",
+    languages: ["ja", "en", "fa"],
+    date: "2026-12-12",
+    startTime: "14:00",
+    endTime: "16:00",
+    timeZone: "Asia/Tokyo",
+    venueName: "Sophia University, Building 2",
+    venueAddress: "7-1 Kioicho, Chiyoda-ku, Tokyo",
+    mapUrl: undefined,
+    onlineUrl: undefined,
+    hideAddress: true,
+    stepFreeAccess: true,
+    childcare: false,
+    food: true,
+    accessibilityNotes: "",
+    capacity: 10,
+    rsvpDeadlineHours: undefined,
+    repeat: "none",
+    untilDate: undefined,
+    ...overrides,
+  };
+}
+
+async function oneOff(overrides: Partial<CreateEventInput> = {}) {
+  const organizer = await person("organizer");
+  const created = await createEvent(db(), form(overrides), organizer.id, now);
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  return created.eventId;
+}
+
+const going = (
+  eventId: string,
+  userId: string,
+  extra: Partial<{ children: number; guests: number; interpretation: string | null }> = {},
+) =>
+  answerGoing(
+    db(),
+    { eventId, userId, children: 0, guests: 0, interpretation: null, note: "", ...extra },
+    now,
+  );
+
+describe("creating events", () => {
+  it("refuses past dates, an end before the start and an event with no place, changing nothing", async () => {
+    const organizer = await person("organizer");
+    const before = await db().event.count();
+    const result = await createEvent(
+      db(),
+      form({ date: "2026-11-01", endTime: "13:00", venueName: "", venueAddress: "" }),
+      organizer.id,
+      now,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.error).sort()).toEqual([
+        "errors.dateInPast",
+        "errors.endBeforeStart",
+        "errors.placeRequired",
+      ]);
+    }
+    expect(await db().event.count()).toBe(before);
+  });
+
+  it("generates a monthly series at least three months ahead, and top-ups add each occurrence once", async () => {
+    const organizer = await person("organizer");
+    const created = await createEvent(db(), form({ repeat: "monthly-nth" }), organizer.id, now);
+    if (!created.ok) throw new Error("not created");
+    const occurrences = await db().event.findMany({
+      where: { seriesId: created.seriesId },
+      orderBy: { startsAt: "asc" },
+    });
+    expect(occurrences[0]!.occurrenceKey).toBe("2026-12-12T14:00");
+    expect(occurrences.at(-1)!.startsAt.getTime() - now.getTime()).toBeGreaterThan(
+      GENERATE_AHEAD_DAYS * 0.9 * 86_400_000,
+    );
+    expect(occurrences.map((o) => o.occurrenceKey).slice(0, 3)).toEqual([
+      "2026-12-12T14:00",
+      "2027-01-09T14:00",
+      "2027-02-13T14:00",
+    ]);
+
+    const later = new Date(now.getTime() + 60 * 86_400_000);
+    await topUpAllSeries(db(), later);
+    await topUpAllSeries(db(), later);
+    const after = await db().event.findMany({
+      where: { seriesId: created.seriesId },
+      select: { occurrenceKey: true },
+    });
+    const keys = after.map((e) => e.occurrenceKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThan(occurrences.length);
+  });
+});
+
+describe("editing a series", () => {
+  async function series() {
+    const organizer = await person("organizer");
+    const created = await createEvent(db(), form({ repeat: "weekly" }), organizer.id, now);
+    if (!created.ok) throw new Error("not created");
+    const events = await db().event.findMany({
+      where: { seriesId: created.seriesId },
+      orderBy: { startsAt: "asc" },
+    });
+    return { seriesId: created.seriesId!, events };
+  }
+  const asForm = (overrides: Partial<CreateEventInput>) => ({
+    ...form(overrides),
+    scope: "one" as const,
+  });
+
+  it("changes this event only", async () => {
+    const { events } = await series();
+    const second = events[1]!;
+    const result = await updateEvent(
+      db(),
+      second.id,
+      {
+        ...asForm({
+          date: "2026-12-20",
+          startTime: "15:00",
+          endTime: "17:00",
+          title: "Special café",
+        }),
+        scope: "one",
+      },
+      now,
+    );
+    expect(result.ok).toBe(true);
+    const [a, b, c] = await Promise.all(
+      events.slice(0, 3).map((e) => db().event.findUniqueOrThrow({ where: { id: e.id } })),
+    );
+    expect(a!.title).toBe("Refugee Café");
+    expect(b!.title).toBe("Special café");
+    expect(b!.startsAt.toISOString()).toBe("2026-12-20T06:00:00.000Z");
+    expect(b!.sequence).toBe(1);
+    expect(c!.title).toBe("Refugee Café");
+  });
+
+  it("changes this and all following, keeping each one's date", async () => {
+    const { events, seriesId } = await series();
+    const third = events[2]!;
+    const result = await updateEvent(
+      db(),
+      third.id,
+      {
+        ...asForm({ date: "2026-12-26", startTime: "13:00", endTime: "15:30", capacity: 20 }),
+        scope: "following",
+      },
+      now,
+    );
+    expect(result.ok).toBe(true);
+    const after = await db().event.findMany({ where: { seriesId }, orderBy: { startsAt: "asc" } });
+    expect(after[1]!.startsAt.toISOString()).toBe("2026-12-19T05:00:00.000Z");
+    expect(after[2]!.startsAt.toISOString()).toBe("2026-12-26T04:00:00.000Z");
+    expect(after[3]!.startsAt.toISOString()).toBe("2027-01-02T04:00:00.000Z");
+    expect(after.slice(2).every((e) => e.capacity === 20)).toBe(true);
+    expect(after[1]!.capacity).toBe(10);
+    const seriesRow = await db().eventSeries.findUniqueOrThrow({ where: { id: seriesId } });
+    expect(seriesRow.startTime).toBe("13:00");
+  });
+
+  it("asks for a new series rather than moving all following events to another day", async () => {
+    const { events } = await series();
+    const result = await updateEvent(
+      db(),
+      events[1]!.id,
+      { ...asForm({ date: "2026-12-21" }), scope: "following" },
+      now,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.error).toBe("errors.seriesDateChange");
+  });
+
+  it("cancelling one occurrence leaves the rest of the series alone", async () => {
+    const { events, seriesId } = await series();
+    expect((await cancelEvent(db(), events[1]!.id)).ok).toBe(true);
+    expect((await cancelEvent(db(), events[1]!.id)).ok).toBe(false);
+    const statuses = (
+      await db().event.findMany({ where: { seriesId }, orderBy: { startsAt: "asc" } })
+    ).map((e) => e.status);
+    expect(statuses.slice(0, 3)).toEqual(["scheduled", "cancelled", "scheduled"]);
+  });
+});
+
+describe("RSVPs and the waitlist", () => {
+  it("confirms until full, then waitlists; a cancellation promotes the first who fits, once", async () => {
+    const eventId = await oneOff({ capacity: 4 });
+    const [a, b, c, d, e] = await Promise.all([person(), person(), person(), person(), person()]);
+    expect((await going(eventId, a!.id)).ok && (await myStatus(db(), eventId, a!.id)).status).toBe(
+      "going",
+    );
+    const family = await going(eventId, b!.id, { children: 1 });
+    expect(family.ok && family.status).toBe("going");
+    const third = await going(eventId, c!.id, { children: 2 });
+    expect(third.ok && third.status).toBe("waitlisted");
+    const fourth = await going(eventId, d!.id);
+    expect(fourth.ok && fourth.status).toBe("going"); // the last seat fits a single person
+    const fifth = await going(eventId, e!.id);
+    expect(fifth.ok && [fifth.status, fifth.position]).toEqual(["waitlisted", 2]);
+
+    const cancelled = await cancelAnswer(db(), { eventId, userId: b!.id }, now);
+    expect(cancelled.ok && cancelled.changes.map((ch) => ch.kind)).toEqual([
+      "cancelled",
+      "promoted",
+    ]);
+    expect((await myStatus(db(), eventId, e!.id)).status).toBe("going"); // 1 seat: the family of 3 still waits
+    expect(await myStatus(db(), eventId, c!.id)).toMatchObject({
+      status: "waitlisted",
+      position: 1,
+    });
+
+    const again = await cancelAnswer(db(), { eventId, userId: b!.id }, now);
+    expect(again.ok).toBe(false);
+  });
+
+  it("promotes when the capacity is raised, and refuses a capacity below the confirmed seats", async () => {
+    const eventId = await oneOff({ capacity: 1 });
+    const [a, b] = await Promise.all([person(), person()]);
+    await going(eventId, a!.id, {});
+    await going(eventId, b!.id, {});
+    const raised = await updateEvent(
+      db(),
+      eventId,
+      { ...form({ capacity: 2 }), scope: "one" },
+      now,
+    );
+    expect(raised.ok && raised.rsvpChanges.map((c) => c.kind)).toEqual(["promoted"]);
+    await going(eventId, (await person()).id);
+    const lowered = await updateEvent(
+      db(),
+      eventId,
+      { ...form({ capacity: 1 }), scope: "one" },
+      now,
+    );
+    expect(lowered.ok).toBe(false);
+    if (!lowered.ok)
+      expect(lowered.errors[0]).toEqual({
+        field: "capacity",
+        error: "errors.capacityBelowConfirmed",
+      });
+    expect((await db().event.findUniqueOrThrow({ where: { id: eventId } })).capacity).toBe(2);
+  });
+
+  it("keeps a confirmed seat when more companions do not fit, and frees seats when fewer come", async () => {
+    const eventId = await oneOff({ capacity: 4 });
+    const [a, b, c] = await Promise.all([person(), person(), person()]);
+    await going(eventId, a!.id, { guests: 1 });
+    await going(eventId, b!.id, { guests: 1 });
+    await going(eventId, c!.id);
+    const more = await going(eventId, a!.id, { guests: 2 });
+    expect(more).toEqual({ ok: false, error: "errors.notEnoughSeats", params: { seats: 0 } });
+    expect(await myStatus(db(), eventId, a!.id)).toMatchObject({ status: "going", guests: 1 });
+    const fewer = await going(eventId, a!.id, { guests: 0 });
+    expect(fewer.ok && fewer.changes.map((c) => c.kind)).toEqual(["promoted"]);
+  });
+
+  it("refuses answers after the deadline and for cancelled events, but always lets people cancel", async () => {
+    const closed = await oneOff({ date: "2026-12-02", rsvpDeadlineHours: 48 });
+    const someone = await person();
+    expect(await going(closed, someone.id)).toEqual({ ok: false, error: "errors.rsvpClosed" });
+    const open = await oneOff();
+    await going(open, someone.id);
+    await cancelEvent(db(), open);
+    expect(await going(open, someone.id)).toEqual({ ok: false, error: "errors.eventCancelled" });
+    expect((await cancelAnswer(db(), { eventId: open, userId: someone.id }, now)).ok).toBe(true);
+  });
+});
+
+describe("privacy of place and people", () => {
+  it("shows a hidden address only to confirmed attendees and organizers", async () => {
+    const eventId = await oneOff({ capacity: 1 });
+    const [member, confirmed, waiting, organizer] = await Promise.all([
+      person(),
+      person(),
+      person(),
+      person("organizer"),
+    ]);
+    await going(eventId, confirmed.id);
+    await going(eventId, waiting.id);
+    const view = (viewer: { id: string; role: string } | null) =>
+      eventForViewer(db(), eventId, viewer, "en");
+    expect((await view(null))!.venueAddress).toBeNull();
+    expect((await view(member))!.venueAddress).toBeNull();
+    expect((await view(member))!.placeHidden).toBe(true);
+    expect((await view(waiting))!.venueAddress).toBeNull();
+    expect((await view(confirmed))!.venueAddress).toBe("7-1 Kioicho, Chiyoda-ku, Tokyo");
+    expect((await view(organizer))!.venueAddress).toBe("7-1 Kioicho, Chiyoda-ku, Tokyo");
+    expect(JSON.stringify(await view(member))).not.toContain("Person");
+    expect((await view(member))!.seatsTaken).toBe(1);
+  });
+
+  it("lets only organizers see the attendee list and its CSV", async () => {
+    const eventId = await oneOff();
+    const signedUp = await respond(() =>
+      signup.action({
+        request: formRequest("/signup", {
+          displayName: "Member",
+          email: `m-${eventId}@example.com`,
+          password: "a long passphrase",
+        }),
+        params: {},
+        context,
+      }),
+    );
+    const cookie = cookieFrom(signedUp, "tsunagu_session");
+    for (const route of [attendeesRoute, csvRoute]) {
+      const response = await respond(() =>
+        route.loader({
+          request: getRequest(`/organize/events/${eventId}/attendees`, { Cookie: cookie }),
+          params: { id: eventId },
+          context,
+        }),
+      );
+      expect(response.status).toBe(403);
+    }
+  });
+});
+
+describe("lists", () => {
+  it("filters by kind and language, and pages", async () => {
+    await oneOff({ kind: "yoga", languages: ["fa"], title: "Yoga in Persian" });
+    await oneOff({ kind: "yoga", languages: ["ja"], title: "Yoga in Japanese" });
+    const yogaInPersian = await listUpcoming(db(), {
+      now,
+      locale: "en",
+      viewer: null,
+      kind: "yoga",
+      language: "fa",
+      page: 1,
+    });
+    expect(yogaInPersian.events.map((e) => e.title)).toEqual(["Yoga in Persian"]);
+    const all = await listUpcoming(db(), { now, locale: "en", viewer: null, page: 1 });
+    expect(all.events.length).toBeLessThanOrEqual(12);
+    expect(all.pageCount).toBe(Math.ceil(all.total / 12));
+  });
+
+  it("shows my events as going, waitlisted and past", async () => {
+    const eventId = await oneOff({ capacity: 1 });
+    const other = await oneOff({ capacity: 1 });
+    const [me, someone] = await Promise.all([person(), person()]);
+    await going(eventId, me.id);
+    await going(other, someone.id);
+    await going(other, me.id);
+    const mine = await myEvents(db(), me.id, "en", now);
+    expect(mine.going.map((e) => e.id)).toEqual([eventId]);
+    expect(mine.waitlisted.map((e) => e.id)).toEqual([other]);
+    const later = await myEvents(db(), me.id, "en", new Date("2027-01-01T00:00:00Z"));
+    expect(later.past.map((e) => e.id)).toEqual([eventId]);
+  });
+});
+
+describe("organizer tools", () => {
+  it("adds up what people need", async () => {
+    const eventId = await oneOff({ capacity: 20 });
+    const people = await Promise.all([person(), person(), person(), person()]);
+    await going(eventId, people[0]!.id, { interpretation: "fa", children: 2 });
+    await going(eventId, people[1]!.id, { interpretation: "fa" });
+    await going(eventId, people[2]!.id, { interpretation: "fa", guests: 1 });
+    await going(eventId, people[3]!.id, { interpretation: "ar" });
+    const { needs } = await attendees(db(), eventId);
+    expect(needs).toEqual({
+      going: 4,
+      waiting: 0,
+      children: 2,
+      guests: 1,
+      interpretation: [
+        { language: "fa", count: 3 },
+        { language: "ar", count: 1 },
+      ],
+    });
+    expect(needsOf([])).toMatchObject({ going: 0, children: 0 });
+  });
+
+  it("writes CSV that spreadsheets cannot mistake for formulas", () => {
+    expect(
+      toCsv([
+        ["name", "note"],
+        ['=HYPERLINK("x")', 'says "hi", ok'],
+      ]),
+    ).toBe('name,note\r\n"\'=HYPERLINK(""x"")","says ""hi"", ok"\r\n');
+  });
+});

@@ -1,0 +1,69 @@
+import type { Page } from "playwright-core";
+
+// Browser steps shared by the end-to-end suites. Pages come from newPhonePage, whose context
+// has the server as its baseURL, so paths are enough.
+
+/** Pages opened with JavaScript on; the others are driven as plain HTML forms. */
+export const withJavaScript = new WeakSet<Page>();
+/** React may commit a frame after the router is idle, so page assertions poll briefly. */
+export const settle = { timeout: 5_000, interval: 50 };
+
+/** Waits until Remix has hydrated the page (with JavaScript) or the document has loaded. */
+export async function settled(page: Page) {
+  await page.waitForLoadState("load");
+  if (!withJavaScript.has(page)) return;
+  await page.waitForFunction(() => {
+    const router = (
+      window as unknown as {
+        __remixRouter?: { state: { navigation: { state: string }; revalidation: string } };
+      }
+    ).__remixRouter;
+    return (
+      router !== undefined &&
+      router.state.navigation.state === "idle" &&
+      router.state.revalidation === "idle"
+    );
+  });
+}
+
+export async function go(page: Page, path: string) {
+  await page.goto(path);
+  await settled(page);
+}
+
+/** Submits a form the way a person does, and waits for whatever page comes back. */
+export async function submit(page: Page, formSelector: string) {
+  const button = page.locator(`${formSelector} button[type=submit]`);
+  if (withJavaScript.has(page)) {
+    const posted = page.waitForResponse((r) => r.request().method() === "POST");
+    await button.click();
+    await posted;
+  } else {
+    await Promise.all([page.waitForEvent("load"), button.click()]);
+  }
+  await settled(page);
+}
+
+export async function signUp(page: Page, who: { name: string; email: string; password: string }) {
+  await go(page, "/signup");
+  await page.fill("#signup input[name=displayName]", who.name);
+  await page.fill("#signup input[name=email]", who.email);
+  await page.fill("#signup input[name=password]", who.password);
+  await submit(page, "#signup");
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await go(page, "/login");
+  await page.fill("#login input[name=email]", email);
+  await page.fill("#login input[name=password]", password);
+  await submit(page, "#login");
+}
+
+export async function logOut(page: Page) {
+  await submit(page, 'form[action="/logout"]');
+}
+
+export async function switchLanguage(page: Page, lng: string) {
+  await page.selectOption("#language-select", lng);
+  await submit(page, ".language-switcher");
+}

@@ -4,7 +4,7 @@ import type { EventSummary } from "~/events/queries.server";
 import { isEventKind, kindIcons, type EventKind } from "~/events/kinds";
 import { languageName } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
-import { formatDay, formatTime } from "~/i18n/format";
+import { formatDay, formatList, formatTime } from "~/i18n/format";
 
 type Serialized<T> = { [K in keyof T]: T[K] };
 
@@ -94,7 +94,7 @@ export function EventCard({ event, locale }: { event: Serialized<EventSummary>; 
       {event.languages.length ? (
         <p className="muted">
           {t("events.languagesSpoken", {
-            languages: event.languages.map((code) => languageName(code, locale)).join(", "),
+            languages: formatList(event.languages.map((code) => languageName(code, locale)), locale),
           })}
         </p>
       ) : null}

@@ -1,3 +1,5 @@
+import { formatInterpolation } from "./format";
+
 /**
  * The one i18n configuration, shared by server and browser.
  * `ja-x-easy` is Easy Japanese (やさしい日本語): a private-use BCP 47 tag on top of `ja`, so
@@ -36,6 +38,7 @@ export const i18nOptions = {
   ns: ["translation"],
   lowerCaseLng: true,
   load: "currentOnly" as const,
-  interpolation: { escapeValue: false },
+  // React escapes; numbers are formatted in the reader's digits.
+  interpolation: { escapeValue: false, alwaysFormat: true, format: formatInterpolation },
   react: { useSuspense: false },
 };

@@ -1,9 +1,28 @@
-import { dateTimeFormat } from "./intl-cache";
+import { dateTimeFormat, listFormat, numberFormat } from "./intl-cache";
 import type { Locale } from "./config";
 
-/** The locale Intl should format for: Easy Japanese formats dates as Japanese does. */
-export function intlLocale(locale: Locale): string {
-  return locale === "ja-x-easy" ? "ja" : locale;
+/**
+ * The locale Intl should format for. Easy Japanese formats as Japanese does. Persian keeps its
+ * own digits and month names but the Gregorian calendar: members plan around Japanese dates,
+ * and a Solar Hijri date would have to be converted before every appointment.
+ */
+export function intlLocale(locale: string): string {
+  if (locale === "ja-x-easy") return "ja";
+  if (locale === "fa") return "fa-u-ca-gregory";
+  // Eastern Arabic digits, as our Arabic texts use them (CLDR's plain "ar" now picks Latin ones).
+  if (locale === "ar") return "ar-u-nu-arab";
+  return locale;
+}
+
+/** Numbers in the reader's digits (۱۲ in Persian, ١٢ in Arabic); used for every {{value}}. */
+export function formatInterpolation(value: unknown, _format: string | undefined, lng: string | undefined): string {
+  if (typeof value === "number" && lng) return numberFormat(intlLocale(lng)).format(value);
+  return value as string;
+}
+
+/** "Persian, Japanese and English", joined the way the reader's language joins lists. */
+export function formatList(items: string[], locale: Locale): string {
+  return listFormat(intlLocale(locale)).format(items);
 }
 
 /** The group meets in Japan, so times are shown in Japan's zone unless an event says otherwise. */

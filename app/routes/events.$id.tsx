@@ -21,7 +21,7 @@ import { recurrenceText } from "~/events/recurrence-text";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { rsvpRefusal, MAX_COMPANIONS } from "~/events/rsvp-rules";
 import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
-import { formatDateTime, timeZoneName } from "~/i18n/format";
+import { formatDateTime, formatList, timeZoneName } from "~/i18n/format";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -196,7 +196,7 @@ export default function EventPage() {
             {event.languages.length ? (
               <li>
                 {t("events.languagesSpoken", {
-                  languages: event.languages.map((code) => languageName(code, locale)).join(", "),
+                  languages: formatList(event.languages.map((code) => languageName(code, locale)), locale),
                 })}
               </li>
             ) : null}

@@ -79,7 +79,7 @@ export default function Attendees() {
       {people.length === 0 ? (
         <p>{t("organize.noAttendees")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={t("organize.attendeesTitle")}>
           <table>
             <thead>
               <tr>

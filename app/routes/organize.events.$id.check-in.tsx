@@ -86,11 +86,6 @@ export default function CheckIn() {
                   person.attended ? "check-in__person check-in__person--here" : "check-in__person"
                 }
                 aria-pressed={person.attended}
-                aria-label={
-                  person.attended
-                    ? t("organize.markAway", { name: person.name })
-                    : t("organize.markHere", { name: person.name })
-                }
               >
                 <span dir="auto">{person.name}</span>
                 {person.children + person.guests > 0 ? (

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
-import { go, settle, signUp, submit, switchLanguage } from "../support/browser";
+import { expectNoAxeViolations, go, settle, signUp, submit, switchLanguage } from "../support/browser";
 import {
   browserAvailability,
   launchBrowser,
@@ -195,7 +195,7 @@ describe.skipIf(!availability.run)("events without JavaScript, on a phone", () =
     await mina.selectOption("#rsvp [name=interpretation]", "fa");
     await mina.fill("#rsvp [name=note]", "با کالسکه می‌آیم");
     await submit(mina, "#rsvp");
-    const waiting = fa.rsvp.waitlistedNotice.replace("{{position}}", "1");
+    const waiting = fa.rsvp.waitlistedNotice.replace("{{position}}", "۱");
     await expect.poll(() => mina.locator(".notice--waiting").textContent(), settle).toBe(waiting);
     expect(await mina.locator("#rsvp [name=children]").inputValue()).toBe("1");
   });
@@ -259,5 +259,31 @@ describe.skipIf(!availability.run)("events without JavaScript, on a phone", () =
   it("members cannot open organizer pages", async () => {
     const response = await mina.goto(`/organize/events/${yogaId}/attendees`);
     expect(response?.status()).toBe(403);
+  });
+});
+
+describe.skipIf(!availability.run)("event pages are accessible (axe-core), in English and Persian", () => {
+  it("has no violations on the list, an event, my events and the organizer pages", async () => {
+    const page = await newPhonePage(browser, { baseURL: server.url });
+    await page.goto("/login");
+    await page.fill("#login input[name=email]", "aiko@example.com");
+    await page.fill("#login input[name=password]", password);
+    await Promise.all([page.waitForURL("**/"), page.click("#login button[type=submit]")]);
+    const eventId = (await page.goto("/events").then(() => page.locator(".event-card h2 a").first().getAttribute("href")))!;
+    for (const lng of ["en", "fa"]) {
+      for (const path of [
+        "/events",
+        eventId,
+        "/my/events",
+        "/organize",
+        `/organize${eventId}/edit`,
+        `/organize${eventId}/attendees`,
+        `/organize${eventId}/check-in`,
+        "/organize/events/new",
+      ]) {
+        await go(page, `${path}?lng=${lng}`);
+        await expectNoAxeViolations(page);
+      }
+    }
   });
 });

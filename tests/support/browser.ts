@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // Browser steps shared by the end-to-end suites. Pages come from newPhonePage, whose context
 // has the server as its baseURL, so paths are enough.
@@ -66,4 +71,31 @@ export async function logOut(page: Page) {
 export async function switchLanguage(page: Page, lng: string) {
   await page.selectOption("#language-select", lng);
   await submit(page, ".language-switcher");
+}
+
+/** Runs axe-core (WCAG 2.2 AA and best practices) on the page and expects no violations. */
+export async function expectNoAxeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  });
+  expect(violations).toEqual([]);
 }

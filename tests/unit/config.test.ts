@@ -85,3 +85,19 @@ describe("environment from a shell or .env file", () => {
     expect(env.PORT).toBe(3000);
   });
 });
+
+describe("numbers and lists in the reader's language", () => {
+  it("writes numbers with Persian and Arabic digits and dates on the Gregorian calendar", async () => {
+    const { default: i18next } = await import("i18next");
+    const { i18nOptions } = await import("~/i18n/config");
+    const { resources } = await import("~/i18n/resources.server");
+    const { formatDay, formatList } = await import("~/i18n/format");
+    const instance = i18next.createInstance();
+    await instance.init({ ...i18nOptions, lng: "fa", resources });
+    expect(instance.t("events.pageOf", { page: 2, count: 12 })).toContain("۱۲");
+    expect(instance.t("events.pageOf", { lng: "ar", page: 2, count: 12 })).toContain("١٢");
+    expect(instance.t("events.pageOf", { lng: "en", page: 2, count: 12 })).toBe("Page 2 of 12");
+    expect(formatDay(new Date("2026-12-12T05:00:00Z"), "fa")).toContain("دسامبر");
+    expect(formatList(["فارسی", "ژاپنی"], "fa")).toBe("فارسی و ژاپنی");
+  });
+});

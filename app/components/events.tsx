@@ -8,6 +8,13 @@ import { formatDay, formatList, formatTime } from "~/i18n/format";
 
 type Serialized<T> = { [K in keyof T]: T[K] };
 
+/** "Languages spoken: Persian, Japanese and English", in the reader's language. */
+export function LanguagesSpoken({ codes, locale }: { codes: string[]; locale: Locale }) {
+  const { t } = useTranslation();
+  const names = codes.map((code) => languageName(code, locale));
+  return <>{t("events.languagesSpoken", { languages: formatList(names, locale) })}</>;
+}
+
 export function KindBadge({ kind }: { kind: string }) {
   const { t } = useTranslation();
   const safe: EventKind = isEventKind(kind) ? kind : "other";
@@ -93,9 +100,7 @@ export function EventCard({ event, locale }: { event: Serialized<EventSummary>; 
       </p>
       {event.languages.length ? (
         <p className="muted">
-          {t("events.languagesSpoken", {
-            languages: formatList(event.languages.map((code) => languageName(code, locale)), locale),
-          })}
+          <LanguagesSpoken codes={event.languages} locale={locale} />
         </p>
       ) : null}
       <p className="muted">

@@ -15,7 +15,11 @@ export function intlLocale(locale: string): string {
 }
 
 /** Numbers in the reader's digits (۱۲ in Persian, ١٢ in Arabic); used for every {{value}}. */
-export function formatInterpolation(value: unknown, _format: string | undefined, lng: string | undefined): string {
+export function formatInterpolation(
+  value: unknown,
+  _format: string | undefined,
+  lng: string | undefined,
+): string {
   if (typeof value === "number" && lng) return numberFormat(intlLocale(lng)).format(value);
   return value as string;
 }

@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser, requireUser } from "~/accounts/sessions.server";
-import { EventWhen, KindBadge, SeatsLine } from "~/components/events";
+import { EventWhen, KindBadge, LanguagesSpoken, SeatsLine } from "~/components/events";
 import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { languageName, spokenLanguages } from "~/events/languages";
@@ -21,7 +21,7 @@ import { recurrenceText } from "~/events/recurrence-text";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { rsvpRefusal, MAX_COMPANIONS } from "~/events/rsvp-rules";
 import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
-import { formatDateTime, formatList, timeZoneName } from "~/i18n/format";
+import { formatDateTime, timeZoneName } from "~/i18n/format";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -195,9 +195,7 @@ export default function EventPage() {
           <ul className="plain-list">
             {event.languages.length ? (
               <li>
-                {t("events.languagesSpoken", {
-                  languages: formatList(event.languages.map((code) => languageName(code, locale)), locale),
-                })}
+                <LanguagesSpoken codes={event.languages} locale={locale} />
               </li>
             ) : null}
             {event.stepFreeAccess ? <li>{t("event.stepFree")}</li> : null}

@@ -2,25 +2,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/accounts/sessions.server";
 import { EventWhen } from "~/components/events";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { languageName } from "~/events/languages";
 import { attendees } from "~/events/organizer.server";
-import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 
 export const handle: RouteHandle = { titleKey: "organize.attendeesTitle" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  const locale = await getLocale(request);
-  const event = await db().event.findUnique({
-    where: { id: params.id ?? "" },
-    include: { translations: true },
-  });
-  if (!event) throw new Response("Not found", { status: 404 });
+  const { event, locale } = await loadOrganizerEvent(request, params);
   return json({
     locale,
     event: {
@@ -79,7 +72,12 @@ export default function Attendees() {
       {people.length === 0 ? (
         <p>{t("organize.noAttendees")}</p>
       ) : (
-        <div className="table-scroll" role="region" tabIndex={0} aria-label={t("organize.attendeesTitle")}>
+        <div
+          className="table-scroll"
+          role="region"
+          tabIndex={0}
+          aria-label={t("organize.attendeesTitle")}
+        >
           <table>
             <thead>
               <tr>

@@ -7,8 +7,8 @@ import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";
-import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 
 export const handle: RouteHandle = { titleKey: "organize.checkInTitle" };
 
@@ -25,13 +25,7 @@ const checkInSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  const locale = await getLocale(request);
-  const event = await db().event.findUnique({
-    where: { id: params.id ?? "" },
-    include: { translations: true },
-  });
-  if (!event) throw new Response("Not found", { status: 404 });
+  const { event, locale } = await loadOrganizerEvent(request, params);
   const { people, walkIns } = await attendees(db(), event.id);
   return json({
     event: { id: event.id, title: textFor(event, locale).title },

@@ -13,23 +13,18 @@ import { decodeLanguages } from "~/events/languages";
 import { localParts } from "~/events/recurrence";
 import { editEventSchema, translationSchema } from "~/events/schemas";
 import { localeNames, supportedLocales } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import type { RouteHandle } from "~/utils/handle";
+import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 
 export const handle: RouteHandle = { titleKey: "organize.formTitleEdit" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  const event = await db().event.findUnique({
-    where: { id: params.id ?? "" },
-    include: { translations: true },
-  });
-  if (!event) throw new Response("Not found", { status: 404 });
+  const { event, locale } = await loadOrganizerEvent(request, params);
   const start = localParts(event.startsAt, event.timeZone);
   const end = localParts(event.endsAt, event.timeZone);
   return json({
-    locale: await getLocale(request),
+    locale,
     saved: new URL(request.url).searchParams.has("saved"),
     event: {
       id: event.id,

@@ -38,7 +38,12 @@ export default function SeriesAttendance() {
       <p>
         {t("organize.attendanceSummary", { unique: uniqueMembers, returning: returningMembers })}
       </p>
-      <div className="table-scroll" role="region" tabIndex={0} aria-label={t("organize.attendanceTitle")}>
+      <div
+        className="table-scroll"
+        role="region"
+        tabIndex={0}
+        aria-label={t("organize.attendanceTitle")}
+      >
         <table>
           <thead>
             <tr>

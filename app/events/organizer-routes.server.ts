@@ -1,0 +1,18 @@
+import type { Params } from "@remix-run/react";
+import { requireRole } from "~/accounts/sessions.server";
+import { db } from "~/db.server";
+import { getLocale } from "~/i18n/i18next.server";
+
+/** What every organizer page about one event starts with: the role check, the language, the event or a 404. */
+export async function loadOrganizerEvent(request: Request, params: Params) {
+  const [current, locale] = await Promise.all([
+    requireRole(request, "organizer"),
+    getLocale(request),
+  ]);
+  const event = await db().event.findUnique({
+    where: { id: params.id ?? "" },
+    include: { translations: true },
+  });
+  if (!event) throw new Response("Not found", { status: 404 });
+  return { user: current.user, locale, event };
+}

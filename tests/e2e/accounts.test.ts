@@ -46,7 +46,6 @@ async function resetLinkFor(page: Page, email: string): Promise<string> {
   return link;
 }
 
-
 // The whole journey of issue #2, once with JavaScript and once without.
 describe.skipIf(!availability.run).each([
   { javaScript: true, label: "with JavaScript" },

@@ -3,7 +3,14 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
-import { expectNoAxeViolations, go, settle, signUp, submit, switchLanguage } from "../support/browser";
+import {
+  expectNoAxeViolations,
+  go,
+  settle,
+  signUp,
+  submit,
+  switchLanguage,
+} from "../support/browser";
 import {
   browserAvailability,
   launchBrowser,
@@ -262,28 +269,33 @@ describe.skipIf(!availability.run)("events without JavaScript, on a phone", () =
   });
 });
 
-describe.skipIf(!availability.run)("event pages are accessible (axe-core), in English and Persian", () => {
-  it("has no violations on the list, an event, my events and the organizer pages", async () => {
-    const page = await newPhonePage(browser, { baseURL: server.url });
-    await page.goto("/login");
-    await page.fill("#login input[name=email]", "aiko@example.com");
-    await page.fill("#login input[name=password]", password);
-    await Promise.all([page.waitForURL("**/"), page.click("#login button[type=submit]")]);
-    const eventId = (await page.goto("/events").then(() => page.locator(".event-card h2 a").first().getAttribute("href")))!;
-    for (const lng of ["en", "fa"]) {
-      for (const path of [
-        "/events",
-        eventId,
-        "/my/events",
-        "/organize",
-        `/organize${eventId}/edit`,
-        `/organize${eventId}/attendees`,
-        `/organize${eventId}/check-in`,
-        "/organize/events/new",
-      ]) {
-        await go(page, `${path}?lng=${lng}`);
-        await expectNoAxeViolations(page);
+describe.skipIf(!availability.run)(
+  "event pages are accessible (axe-core), in English and Persian",
+  () => {
+    it("has no violations on the list, an event, my events and the organizer pages", async () => {
+      const page = await newPhonePage(browser, { baseURL: server.url });
+      await page.goto("/login");
+      await page.fill("#login input[name=email]", "aiko@example.com");
+      await page.fill("#login input[name=password]", password);
+      await Promise.all([page.waitForURL("**/"), page.click("#login button[type=submit]")]);
+      const eventId = (await page
+        .goto("/events")
+        .then(() => page.locator(".event-card h2 a").first().getAttribute("href")))!;
+      for (const lng of ["en", "fa"]) {
+        for (const path of [
+          "/events",
+          eventId,
+          "/my/events",
+          "/organize",
+          `/organize${eventId}/edit`,
+          `/organize${eventId}/attendees`,
+          `/organize${eventId}/check-in`,
+          "/organize/events/new",
+        ]) {
+          await go(page, `${path}?lng=${lng}`);
+          await expectNoAxeViolations(page);
+        }
       }
-    }
-  });
-});
+    });
+  },
+);

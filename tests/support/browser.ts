@@ -102,3 +102,18 @@ export async function expectNoAxeViolations(page: Page) {
   });
   expect(violations).toEqual([]);
 }
+
+/**
+ * Clicks something that loads or sends data (a link, a GET form, a button) and waits for the
+ * result: a new document without JavaScript, Remix's data request and render with it.
+ */
+export async function act(page: Page, click: () => Promise<void>) {
+  if (withJavaScript.has(page)) {
+    const answered = page.waitForResponse((r) => r.url().includes("_data="));
+    await click();
+    await answered;
+  } else {
+    await Promise.all([page.waitForEvent("load"), click()]);
+  }
+  await settled(page);
+}

@@ -4,6 +4,7 @@ import { hasRole } from "~/accounts/roles";
 import type { Locale } from "~/i18n/config";
 import { textFor } from "./events.server";
 import { decodeLanguages } from "./languages";
+import { mayKnowPlace } from "./privacy";
 import { freeSeats, seatsOf, type RsvpStatus } from "./rsvp-rules";
 import { myStatus } from "./rsvp.server";
 
@@ -124,7 +125,7 @@ export async function eventForViewer(db: Db, eventId: string, viewer: Viewer, lo
     viewer ? myStatus(db, event.id, viewer.id) : Promise.resolve(null),
   ]);
   const isOrganizer = viewer !== null && hasRole(viewer.role, "organizer");
-  const mayKnowPlace = !event.hideAddress || isOrganizer || mine?.status === "going";
+  const knowsPlace = mayKnowPlace(event, { isOrganizer, status: mine?.status ?? null });
   const text = textFor(event, locale);
   return {
     ...summary(
@@ -142,11 +143,11 @@ export async function eventForViewer(db: Db, eventId: string, viewer: Viewer, lo
     food: event.food,
     accessibilityNotes: event.accessibilityNotes,
     venueName: event.venueName,
-    venueAddress: mayKnowPlace ? event.venueAddress : null,
-    mapUrl: mayKnowPlace ? event.mapUrl : null,
-    onlineUrl: mayKnowPlace ? event.onlineUrl : null,
+    venueAddress: knowsPlace ? event.venueAddress : null,
+    mapUrl: knowsPlace ? event.mapUrl : null,
+    onlineUrl: knowsPlace ? event.onlineUrl : null,
     placeHidden:
-      !mayKnowPlace && (event.venueAddress !== "" || event.onlineUrl !== "" || event.mapUrl !== ""),
+      !knowsPlace && (event.venueAddress !== "" || event.onlineUrl !== "" || event.mapUrl !== ""),
     rsvpDeadline: event.rsvpDeadline?.toISOString() ?? null,
     mine: mine && mine.status !== "cancelled" ? mine : null,
     isOrganizer,

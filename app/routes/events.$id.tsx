@@ -14,7 +14,10 @@ import { useTranslation } from "react-i18next";
 import { getSessionUser, requireUser } from "~/accounts/sessions.server";
 import { EventWhen, KindBadge, LanguagesSpoken, SeatsLine } from "~/components/events";
 import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import { singleEventEntry } from "~/calendar/feeds.server";
+import { googleCalendarLink } from "~/calendar/ics.server";
 import { db } from "~/db.server";
+import { env } from "~/env.server";
 import { languageName, spokenLanguages } from "~/events/languages";
 import { eventForViewer } from "~/events/queries.server";
 import { recurrenceText } from "~/events/recurrence-text";
@@ -55,6 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         )
       : null,
     zoneName: timeZoneName(event.timeZone, locale, new Date(event.startsAt)),
+    googleCalendar: googleCalendarLink(
+      (await singleEventEntry(
+        db(),
+        event.id,
+        viewer ? { id: viewer.id, isOrganizer: event.isOrganizer } : null,
+        locale,
+        env().appUrl,
+      ))!,
+    ),
     deadline: event.rsvpDeadline
       ? formatDateTime(new Date(event.rsvpDeadline), locale, event.timeZone)
       : null,
@@ -107,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, locale, signedIn, refusal, repeats, zoneName, deadline } =
+  const { event, locale, signedIn, refusal, repeats, zoneName, deadline, googleCalendar } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
@@ -154,6 +166,14 @@ export default function EventPage() {
         </p>
         <p className="muted">{t("events.timeZoneNote", { zone: zoneName })}</p>
         {repeats ? <p className="muted">{repeats}</p> : null}
+        {event.status !== "cancelled" ? (
+          <p className="actions">
+            <a href={`/events/${event.id}/calendar.ics`}>{t("event.addToCalendar")}</a>
+            <a href={googleCalendar} rel="noreferrer noopener" target="_blank">
+              {t("event.googleCalendar")}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="where">

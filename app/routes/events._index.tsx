@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { EventCard } from "~/components/events";
+import { publicFeedWebcal } from "~/calendar/urls.server";
 import { db } from "~/db.server";
 import { eventKinds } from "~/events/kinds";
 import { languageName, spokenLanguages } from "~/events/languages";
@@ -24,12 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer: current ? { id: current.user.id, role: current.user.role } : null,
     ...filters,
   });
-  return json({ ...list, filters, locale });
+  return json({ ...list, filters, locale, feed: publicFeedWebcal({ kind: filters.kind, locale }) });
 }
 
 export default function Events() {
   const { t } = useTranslation();
-  const { events, page, pageCount, filters, locale } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, filters, locale, feed } = useLoaderData<typeof loader>();
   const pageLink = (to: number) => {
     const params = new URLSearchParams();
     if (filters.kind) params.set("kind", filters.kind);
@@ -68,6 +69,9 @@ export default function Events() {
           {t("events.filterApply")}
         </button>
       </Form>
+      <p>
+        <a href={feed}>{t("calendar.publicFeed")}</a>
+      </p>
       {events.length === 0 ? <p>{t("events.none")}</p> : null}
       <ul className="event-list">
         {events.map((event) => (

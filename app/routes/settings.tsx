@@ -25,6 +25,8 @@ import {
   PasswordField,
   useZodForm,
 } from "~/components/forms";
+import { calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
+import { calendarFeedUrl } from "~/calendar/urls.server";
 import { db } from "~/db.server";
 import { localeNames, supportedLocales } from "~/i18n/config";
 import { getLocale, localeCookie } from "~/i18n/i18next.server";
@@ -51,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     displayName: user.displayName,
     locale: user.locale ?? (await getLocale(request)),
     justReset: new URL(request.url).searchParams.has("reset"),
+    calendarUrl: calendarFeedUrl(await calendarTokenFor(db(), user.id)),
   });
 }
 
@@ -58,6 +61,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "calendar") {
+    await regenerateCalendarToken(db(), user.id);
+    return json({ intent: "calendar" as const, result: null, saved: true });
+  }
   if (!isIntent(intent)) throw new Response("Unknown form", { status: 400 });
 
   const hideFields = ["currentPassword", "newPassword"];
@@ -131,6 +138,7 @@ export default function Settings() {
           </a>
         </p>
       </section>
+      <CalendarSection url={data.calendarUrl} regenerated={actionData?.intent === "calendar"} />
       <DeleteForm lastResult={resultFor("delete")} />
     </div>
   );
@@ -293,6 +301,42 @@ function DeleteForm({ lastResult }: { lastResult: LastResult }) {
           autoComplete="current-password"
         />
         <SubmitButton intent="delete" label={t("settings.deleteSubmit")} danger />
+      </Form>
+    </section>
+  );
+}
+
+function CalendarSection({ url, regenerated }: { url: string; regenerated: boolean }) {
+  const { t } = useTranslation();
+  const webcal = url.replace(/^https?:/, "webcal:");
+  return (
+    <section className="card stack" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t("calendar.title")}</h2>
+      {regenerated ? (
+        <Notice>
+          <p>{t("calendar.regenerated")}</p>
+        </Notice>
+      ) : null}
+      <p>{t("calendar.body")}</p>
+      <p>
+        <a className="button button--secondary" href={webcal}>
+          {t("calendar.subscribe")}
+        </a>
+      </p>
+      <div className="field">
+        <label htmlFor="calendar-url">{t("calendar.copyHint")}</label>
+        <input id="calendar-url" type="url" readOnly value={url} dir="ltr" />
+      </div>
+      <ul className="plain-list muted">
+        <li>{t("calendar.iphone")}</li>
+        <li>{t("calendar.android")}</li>
+        <li>{t("calendar.privacy")}</li>
+      </ul>
+      <Form method="post">
+        <input type="hidden" name="intent" value="calendar" />
+        <button type="submit" className="button button--secondary">
+          {t("calendar.regenerate")}
+        </button>
       </Form>
     </section>
   );

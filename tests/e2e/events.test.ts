@@ -205,11 +205,14 @@ describe.skipIf(!availability.run).each([
     await act(mina, () => mina.click(".filters button[type=submit]"));
     const card = mina.locator(".event-card", { hasText: `Gentle yoga ${suffix}` });
     await expect.poll(() => card.count(), settle).toBe(1);
-    expect(await mina.locator(".event-card", { hasText: "café" }).count()).toBe(0);
+    await expect
+      .poll(() => mina.locator(".event-card", { hasText: "café" }).count(), settle)
+      .toBe(0);
     await act(mina, () => card.locator("h2 a").click());
+    await mina.waitForURL(`**/events/${yogaId}`);
 
     // The address is private until she is confirmed.
-    expect(await mina.textContent("main")).toContain(fa.event.addressHidden);
+    await expect.poll(() => mina.textContent("main"), settle).toContain(fa.event.addressHidden);
     await mina.fill("#rsvp [name=children]", "1");
     await mina.selectOption("#rsvp [name=interpretation]", "fa");
     await mina.fill("#rsvp [name=note]", "با کالسکه می‌آیم");
@@ -231,6 +234,27 @@ describe.skipIf(!availability.run).each([
     await expect
       .poll(() => mina.locator("#my-going + ul").textContent(), settle)
       .toContain("Gentle yoga");
+  });
+
+  it("subscribes to a personal calendar, and a new address kills the old one", async () => {
+    await go(mina, "/settings");
+    const subscribe = mina.locator('a[href^="webcal://"]');
+    const oldUrl = await mina.inputValue("#calendar-url");
+    expect(await subscribe.getAttribute("href")).toBe(oldUrl.replace(/^http:/, "webcal:"));
+    const feed = await (await fetch(oldUrl)).text();
+    expect(feed).toContain(`UID:event-${yogaId}@tsunagu`);
+    expect(feed).toContain("STATUS:CONFIRMED");
+
+    await submit(mina, "form:has(input[name=intent][value=calendar])");
+    await expect.poll(() => mina.inputValue("#calendar-url"), settle).not.toBe(oldUrl);
+    expect((await fetch(oldUrl)).status).toBe(404);
+    expect((await fetch(await mina.inputValue("#calendar-url"))).status).toBe(200);
+
+    await go(mina, `/events/${yogaId}`);
+    const ics = await mina.locator('a[href$="/calendar.ics"]').getAttribute("href");
+    const single = await mina.context().request.get(ics!);
+    expect(single.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(await single.text()).toContain("7-1 Kioicho");
   });
 
   it("the organizer sees what people need, checks them in on a phone, and exports CSV", async () => {

@@ -5,16 +5,37 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { projectRoot, tmpDir } from "../support/paths";
 
-type SchemaRow = { type: string; name: string; sql: string | null };
-
-function schemaOf(file: string): SchemaRow[] {
+/**
+ * The schema as SQLite understands it: per table its columns (by name: ALTER TABLE appends
+ * where a fresh CREATE TABLE would not), indexes with their columns, and foreign keys.
+ */
+function schemaOf(file: string) {
   const sqlite = new Database(file, { readonly: true });
   try {
-    return sqlite
+    const tables = sqlite
       .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_migrations%' ORDER BY type, name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name",
       )
-      .all() as SchemaRow[];
+      .all() as { name: string }[];
+    return tables.map(({ name }) => ({
+      table: name,
+      columns: (sqlite.pragma(`table_info("${name}")`) as { name: string; cid?: number }[])
+        .map(({ cid: _position, ...column }) => column)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      indexes: (
+        sqlite.pragma(`index_list("${name}")`) as { name: string; unique: number; origin: string }[]
+      )
+        .map((index) => ({
+          name: index.name,
+          unique: index.unique,
+          origin: index.origin,
+          columns: (sqlite.pragma(`index_info("${index.name}")`) as { name: string }[]).map(
+            (c) => c.name,
+          ),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      foreignKeys: sqlite.pragma(`foreign_key_list("${name}")`),
+    }));
   } finally {
     sqlite.close();
   }

@@ -19,6 +19,7 @@ import {
   startServer,
   type RunningServer,
 } from "../support/e2e";
+import { daysAhead } from "../support/fixtures";
 import { projectRoot } from "../support/paths";
 
 /**
@@ -34,13 +35,9 @@ const password = "a long passphrase";
 let server: RunningServer;
 let browser: Browser;
 
-function dayAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A date at least `days` ahead in the first three weeks of its month, so "nth weekday" recurs monthly. */
 function earlyInMonthAhead(days: number): string {
-  for (let d = days; ; d++) if (Number(dayAhead(d).slice(8)) <= 21) return dayAhead(d);
+  for (let d = days; ; d++) if (Number(daysAhead(d).slice(8)) <= 21) return daysAhead(d);
 }
 
 async function fillEvent(page: Page, values: Record<string, string>, languages: string[] = []) {
@@ -171,7 +168,7 @@ describe.skipIf(!availability.run).each([
     await fillEvent(organizer, {
       kind: "yoga",
       title: `Gentle yoga ${suffix}`,
-      date: dayAhead(3),
+      date: daysAhead(3),
       startTime: "18:30",
       endTime: "18:00",
       venueName: "Sophia University, room 2-510",

@@ -3,6 +3,7 @@ import { createDb, type Db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { seatsOf } from "~/events/rsvp-rules";
 import { startServer, type RunningServer } from "../support/e2e";
+import { daysAhead, eventInput } from "../support/fixtures";
 
 /**
  * Hundreds of simultaneous RSVPs and cancellations against the real server (HTTP, Express,
@@ -41,33 +42,9 @@ async function members(count: number, prefix: string): Promise<{ id: string; coo
 
 async function newEvent(capacity: number): Promise<string> {
   const organizer = (await members(1, `organizer-${capacity}-${Date.now()}`))[0]!;
-  const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   const created = await createEvent(
     db,
-    {
-      kind: "cafe",
-      title: "Busy café",
-      description: "",
-      locale: "en",
-      languages: [],
-      date: tomorrow,
-      startTime: "14:00",
-      endTime: "16:00",
-      timeZone: "Asia/Tokyo",
-      venueName: "Hall",
-      venueAddress: "",
-      mapUrl: undefined,
-      onlineUrl: undefined,
-      hideAddress: true,
-      stepFreeAccess: false,
-      childcare: false,
-      food: false,
-      accessibilityNotes: "",
-      capacity,
-      rsvpDeadlineHours: undefined,
-      repeat: "none",
-      untilDate: undefined,
-    },
+    eventInput({ title: "Busy café", date: daysAhead(2), capacity }),
     organizer.id,
   );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));

@@ -10,6 +10,7 @@ import * as personalRoute from "~/routes/calendar.$token";
 import * as publicRoute from "~/routes/calendar.public[.]ics";
 import * as eventIcs from "~/routes/events.$id.calendar[.]ics";
 import * as signup from "~/routes/signup";
+import { daysAhead, eventInput } from "../support/fixtures";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 
 const address = "7-1 Kioicho, Chiyoda-ku, Tokyo";
@@ -27,32 +28,18 @@ async function account(locale: "en" | "fa" = "en") {
 }
 
 function form(overrides: Partial<CreateEventInput> = {}): CreateEventInput {
-  const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-  return {
+  return eventInput({
     kind: "yoga",
     title: "Gentle yoga",
     description: "Mats provided.",
-    locale: "en",
     languages: ["en"],
-    date,
-    startTime: "14:00",
+    date: daysAhead(10),
     endTime: "15:30",
-    timeZone: "Asia/Tokyo",
     venueName: "Sophia University",
     venueAddress: address,
-    mapUrl: undefined,
-    onlineUrl: undefined,
-    hideAddress: true,
-    stepFreeAccess: false,
-    childcare: false,
-    food: false,
-    accessibilityNotes: "",
     capacity: 1,
-    rsvpDeadlineHours: undefined,
-    repeat: "none",
-    untilDate: undefined,
     ...overrides,
-  };
+  });
 }
 
 async function event(overrides: Partial<CreateEventInput> = {}) {

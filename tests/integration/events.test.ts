@@ -15,6 +15,7 @@ import type { CreateEventInput } from "~/events/schemas";
 import * as attendeesRoute from "~/routes/organize.events.$id.attendees";
 import * as csvRoute from "~/routes/organize.events.$id.attendees[.csv]";
 import * as signup from "~/routes/signup";
+import { eventInput } from "../support/fixtures";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 
 const now = new Date("2026-12-01T00:00:00Z");
@@ -34,31 +35,7 @@ async function person(role = "member") {
 }
 
 function form(overrides: Partial<CreateEventInput> = {}): CreateEventInput {
-  return {
-    kind: "cafe",
-    title: "Refugee Café",
-    description: "Tea, snacks and conversation.",
-    locale: "en",
-    languages: ["ja", "en", "fa"],
-    date: "2026-12-12",
-    startTime: "14:00",
-    endTime: "16:00",
-    timeZone: "Asia/Tokyo",
-    venueName: "Sophia University, Building 2",
-    venueAddress: "7-1 Kioicho, Chiyoda-ku, Tokyo",
-    mapUrl: undefined,
-    onlineUrl: undefined,
-    hideAddress: true,
-    stepFreeAccess: true,
-    childcare: false,
-    food: true,
-    accessibilityNotes: "",
-    capacity: 10,
-    rsvpDeadlineHours: undefined,
-    repeat: "none",
-    untilDate: undefined,
-    ...overrides,
-  };
+  return eventInput({ stepFreeAccess: true, food: true, ...overrides });
 }
 
 async function oneOff(overrides: Partial<CreateEventInput> = {}) {

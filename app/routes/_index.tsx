@@ -49,6 +49,9 @@ export default function Home() {
           <article className="card stack offer offer--events">
             <h3>{t("home.eventsTitle")}</h3>
             <p>{t("home.eventsBody")}</p>
+            <p>
+              <Link to="/events">{t("my.browse")}</Link>
+            </p>
           </article>
           <article className="card stack offer offer--mentoring">
             <h3>{t("home.mentoringTitle")}</h3>

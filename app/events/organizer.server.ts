@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { textFor } from "./events.server";
-import { PAGE_SIZE } from "./queries.server";
+import { countsFor, PAGE_SIZE } from "./queries.server";
 
 /** Organizer dashboard: upcoming events with seats and waitlists, soonest first. */
 export async function dashboard(db: Db, locale: Locale, now: Date, page: number) {
@@ -16,18 +16,15 @@ export async function dashboard(db: Db, locale: Locale, now: Date, page: number)
       take: PAGE_SIZE * 2,
     }),
   ]);
-  const grouped = await db.rsvp.groupBy({
-    by: ["eventId", "status"],
-    where: { eventId: { in: events.map((e) => e.id) }, status: { in: ["going", "waitlisted"] } },
-    _count: true,
-    _sum: { children: true, guests: true },
-  });
+  const counts = await countsFor(
+    db,
+    events.map((e) => e.id),
+  );
   return {
     page,
     pageCount: Math.max(1, Math.ceil(total / (PAGE_SIZE * 2))),
     events: events.map((e) => {
-      const going = grouped.find((g) => g.eventId === e.id && g.status === "going");
-      const waiting = grouped.find((g) => g.eventId === e.id && g.status === "waitlisted");
+      const { seatsTaken, waiting } = counts.get(e.id)!;
       return {
         id: e.id,
         kind: e.kind,
@@ -37,10 +34,8 @@ export async function dashboard(db: Db, locale: Locale, now: Date, page: number)
         status: e.status,
         seriesId: e.seriesId,
         capacity: e.capacity,
-        seatsTaken: going
-          ? going._count + (going._sum.children ?? 0) + (going._sum.guests ?? 0)
-          : 0,
-        waiting: waiting?._count ?? 0,
+        seatsTaken,
+        waiting,
       };
     }),
   };

@@ -14,8 +14,8 @@ type Viewer = { id: string; role: string } | null;
 
 const listInclude = { translations: true } satisfies Prisma.EventInclude;
 
-/** Seats taken and people waiting, for many events in two grouped queries. */
-async function countsFor(db: Db, eventIds: string[]) {
+/** Seats taken (people plus companions) and people waiting, for many events in one grouped query. */
+export async function countsFor(db: Db, eventIds: string[]) {
   const grouped = await db.rsvp.groupBy({
     by: ["eventId", "status"],
     where: { eventId: { in: eventIds }, status: { in: ["going", "waitlisted"] } },

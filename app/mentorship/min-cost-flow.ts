@@ -51,8 +51,6 @@ export class MinCostFlow {
    * Runs to a maximum flow of minimum cost. `initialPotential` must make every reduced cost
    * non-negative on the empty flow (for a DAG, the shortest distances from the source).
    */
-  /** Rounds of Dijkstra the last run needed (for benchmarks). */
-  phases = 0;
 
   run(
     source: number,
@@ -76,11 +74,9 @@ export class MinCostFlow {
     let tightEdges = new Int32Array(0);
     const { to, cap, cost, next, head } = this;
     let flow = 0;
-    this.phases = 0;
 
     for (;;) {
       // Dijkstra on reduced costs, stopped as soon as the sink is settled.
-      this.phases++;
       dist.fill(Infinity);
       done.fill(0);
       dist[source] = 0;

@@ -1,3 +1,4 @@
+import { LocaleOptions } from "./LocaleOptions";
 import {
   getCollectionProps,
   getFormProps,
@@ -12,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { eventKinds } from "~/events/kinds";
 import { languageName, spokenLanguages } from "~/events/languages";
 import { createEventSchema, editEventSchema } from "~/events/schemas";
-import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
+import type { Locale } from "~/i18n/config";
 import { FieldError, FormErrors, useZodForm } from "./forms";
 
 type Values = Record<string, string | string[] | undefined>;
@@ -119,11 +120,7 @@ export function EventForm({
             {...getSelectProps(field("locale") as FieldMetadata<string>)}
             key={field("locale").key}
           >
-            {supportedLocales.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {localeNames[code]}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </Field>
         <fieldset className="field">

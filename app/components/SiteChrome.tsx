@@ -1,7 +1,8 @@
+import { LocaleOptions } from "./LocaleOptions";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/accounts/roles";
-import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
+import type { Locale } from "~/i18n/config";
 
 type HeaderUser = { displayName: string; role: string } | null;
 
@@ -103,11 +104,7 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
         />
       </svg>
       <select id="language-select" name="lng" defaultValue={locale} key={locale}>
-        {supportedLocales.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {localeNames[code]}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
       <button type="submit" className="button button--small">
         {t("language.apply")}

@@ -1,3 +1,4 @@
+import { LocaleOptions } from "~/components/LocaleOptions";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -12,7 +13,7 @@ import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.serve
 import { decodeLanguages } from "~/events/languages";
 import { localParts } from "~/events/recurrence";
 import { editEventSchema, translationSchema } from "~/events/schemas";
-import { localeNames, supportedLocales } from "~/i18n/config";
+import { localeNames } from "~/i18n/config";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
@@ -163,11 +164,7 @@ export default function EditEvent() {
               {...getSelectProps(translationFields.locale)}
               key={translationFields.locale.key}
             >
-              {supportedLocales.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {localeNames[code]}
-                </option>
-              ))}
+              <LocaleOptions />
             </select>
           </div>
           <div className="field">

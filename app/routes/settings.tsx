@@ -1,3 +1,4 @@
+import { LocaleOptions } from "~/components/LocaleOptions";
 import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -28,7 +29,6 @@ import {
 import { calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
 import { calendarFeedUrl } from "~/calendar/urls.server";
 import { db } from "~/db.server";
-import { localeNames, supportedLocales } from "~/i18n/config";
 import { getLocale, localeCookie } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -192,11 +192,7 @@ function ProfileForm({
         <div className="field">
           <label htmlFor={fields.locale.id}>{t("fields.language")}</label>
           <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
-            {supportedLocales.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {localeNames[code]}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
           <FieldError id={fields.locale.errorId} errors={fields.locale.errors} t={t} />
         </div>

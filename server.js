@@ -27,9 +27,11 @@ async function loadBuild() {
   return import(pathToFileURL(buildPath).href + stamp);
 }
 const initialBuild = await loadBuild();
+/** @type {{ stop(): Promise<void> }} */
+let backgroundJobs;
 try {
   initialBuild.entry.module.validateEnvironment();
-  initialBuild.entry.module.startBackgroundJobs();
+  backgroundJobs = initialBuild.entry.module.startBackgroundJobs();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -59,6 +61,7 @@ app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.use((req, res, next) => {
   const allowed = isAllowedOrigin({
     method: req.method,
+    path: req.path,
     origin: req.get("origin"),
     referer: req.get("referer"),
     host: req.get("host"),
@@ -87,6 +90,9 @@ const server = app.listen(port, () => {
   if (mode === "development") broadcastDevReady(initialBuild);
 });
 
+// Stop taking requests, let the sender finish the message in hand, then leave.
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () =>
+    server.close(() => void backgroundJobs.stop().finally(() => process.exit(0))),
+  );
 }

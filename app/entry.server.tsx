@@ -10,6 +10,8 @@ import { env } from "~/env.server";
 import { topUpAllSeries } from "~/events/events.server";
 import { isLocale } from "~/i18n/config";
 import { getLocale, instanceFor } from "~/i18n/i18next.server";
+import { mailer } from "~/mail/mail.server";
+import { startOutboxWorker } from "~/notifications/worker.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -20,14 +22,27 @@ export function validateEnvironment() {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Work that runs beside the server: keeping event series generated three months ahead. */
-export function startBackgroundJobs() {
+/**
+ * Work that runs beside the server: keeping event series generated three months ahead, and
+ * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the outbox.
+ */
+export function startBackgroundJobs(): { stop(): Promise<void> } {
   const topUp = () =>
     topUpAllSeries(db()).catch((error: unknown) =>
       console.error("Could not top up event series", error),
     );
   void topUp();
   setInterval(topUp, HOUR_MS).unref();
+  const config = env();
+  if (config.TSUNAGU_SENDER === "off") return { stop: async () => {} };
+  return startOutboxWorker({
+    db: db(),
+    mailer: mailer(),
+    appUrl: config.appUrl,
+    intervalMs: config.SENDER_INTERVAL_MS,
+    leaseMs: config.SENDER_LEASE_MS,
+    onError: (error) => console.error("The email sender hit a problem; it will try again", error),
+  });
 }
 
 export default async function handleRequest(

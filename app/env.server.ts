@@ -15,6 +15,12 @@ const schema = z
     APP_URL: z.string().url().optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default("Tsunagu <onboarding@resend.dev>"),
+    /** "off" when the email sender runs only as its own process (`npm run worker`). */
+    TSUNAGU_SENDER: z.enum(["on", "off"]).default("on"),
+    /** How often the sender looks for due emails and reminders. */
+    SENDER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+    /** How long a sender may hold a message before another sender may take it over. */
+    SENDER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
     /** "1" serves /bench/bare, the framework-only baseline for `npm run bench:events`. */
     TSUNAGU_BENCH: z.enum(["0", "1"]).default("0"),
   })

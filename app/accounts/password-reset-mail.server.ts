@@ -8,12 +8,14 @@ export function passwordResetMail(
   t: TFunction,
   to: { email: string; displayName: string },
   resetUrl: string,
+  unsubscribe?: { label: string; url: string },
 ): Mail {
   const { html, text } = renderEmail(locale, t, {
     greetingName: to.displayName,
     paragraphs: [t("mail.resetBody")],
     action: { label: t("mail.resetButton"), url: resetUrl },
     afterword: t("mail.resetIgnore"),
+    unsubscribe,
   });
   return { to: to.email, subject: t("mail.resetSubject"), html, text };
 }

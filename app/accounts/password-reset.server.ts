@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "~/db.server";
+import type { Locale } from "~/i18n/config";
 import { replacePassword, normalizeEmail } from "./accounts.server";
 
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -9,12 +10,14 @@ function hashToken(token: string): string {
 }
 
 /**
- * Creates a one-hour reset token for the account with this email, replacing older ones.
+ * Creates a one-hour reset token for the account with this email, replacing older ones, and
+ * records the email that carries it (in `locale` unless the person chose a language).
  * Returns null for an unknown email; callers must answer the same either way.
  */
 export async function createPasswordResetToken(
   db: Db,
   email: string,
+  locale: Locale,
   now = new Date(),
 ): Promise<{
   token: string;
@@ -26,14 +29,20 @@ export async function createPasswordResetToken(
   });
   if (!user) return null;
   const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
+  const payload = { token, locale, expiresAt: expiresAt.toISOString() };
   await db.$transaction([
     db.passwordResetToken.deleteMany({ where: { userId: user.id } }),
     db.passwordResetToken.create({
       data: {
         tokenHash: hashToken(token),
         userId: user.id,
-        expiresAt: new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS),
+        expiresAt,
       },
+    }),
+    // The outbox erases the token from this row as soon as the email is delivered.
+    db.outboxMessage.create({
+      data: { kind: "password_reset", userId: user.id, payload: JSON.stringify(payload) },
     }),
   ]);
   return { token, user };

@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import type { Event, Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
+import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/outbox.server";
 import { encodeLanguages } from "./languages";
 import {
   isValidTimeZone,
@@ -268,6 +269,8 @@ export async function updateEvent(
         },
       });
     }
+    await enqueueEventMessages(tx, changes);
+    await enqueueRsvpMessages(tx, rsvpChanges);
     return { ok: true as const, changes, rsvpChanges };
   }, writeTransaction);
 }
@@ -277,12 +280,17 @@ export async function cancelEvent(
   db: Db,
   eventId: string,
 ): Promise<Outcome<{ changes: EventChange[] }>> {
-  const { count } = await db.event.updateMany({
-    where: { id: eventId, status: "scheduled" },
-    data: { status: "cancelled", sequence: { increment: 1 } },
-  });
-  if (count === 0) return { ok: false, errors: [{ field: "", error: "errors.eventCancelled" }] };
-  return { ok: true, changes: [{ kind: "cancelled", eventId, timeOrPlaceChanged: false }] };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.event.updateMany({
+      where: { id: eventId, status: "scheduled" },
+      data: { status: "cancelled", sequence: { increment: 1 } },
+    });
+    if (count === 0)
+      return { ok: false as const, errors: [{ field: "", error: "errors.eventCancelled" }] };
+    const changes: EventChange[] = [{ kind: "cancelled", eventId, timeOrPlaceChanged: false }];
+    await enqueueEventMessages(tx, changes);
+    return { ok: true as const, changes };
+  }, writeTransaction);
 }
 
 export async function saveTranslation(

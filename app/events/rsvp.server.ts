@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { enqueueRsvpMessages } from "~/notifications/outbox.server";
 import {
   freeSeats,
   planPromotions,
@@ -13,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * Every RSVP state change passes through the functions in this file and is reported as an
- * RsvpChange; the notification layer hooks in here, inside the same transaction.
+ * RsvpChange; the emails it causes are recorded in the outbox inside the same transaction.
  */
 export type RsvpChange = {
   kind: "confirmed" | "waitlisted" | "promoted" | "cancelled";
@@ -151,6 +152,7 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
     }
 
     changes.push(...(await fillFromWaitlist(tx, event.id, now)));
+    await enqueueRsvpMessages(tx, changes);
     const mine = await myStatus(tx, event.id, input.userId);
     return { ok: true, ...mine, changes };
   }, writeTransaction);
@@ -175,6 +177,7 @@ export async function cancelAnswer(
       { kind: "cancelled", eventId: input.eventId, userId: input.userId, rsvpId: existing.id },
       ...(await fillFromWaitlist(tx, input.eventId, now)),
     ];
+    await enqueueRsvpMessages(tx, changes);
     return { ok: true, changes };
   }, writeTransaction);
 }

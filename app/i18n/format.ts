@@ -50,6 +50,13 @@ export function formatDay(date: Date, locale: Locale, timeZone = defaultTimeZone
   }).format(date);
 }
 
+/** "14 June": short enough for an email subject. */
+export function formatMonthDay(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
+  return dateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone }).format(
+    date,
+  );
+}
+
 export function formatDateTime(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
   return dateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",

@@ -15,6 +15,8 @@ export type EmailContent = {
   paragraphs: string[];
   action?: { label: string; url: string };
   afterword?: string;
+  /** The one-click link to stop this kind of message (also sent as List-Unsubscribe). */
+  unsubscribe?: { label: string; url: string };
 };
 
 /**
@@ -38,6 +40,9 @@ export function renderEmail(
     content.afterword ? `<p>${escapeHtml(content.afterword)}</p>` : "",
     `<p>${escapeHtml(t("mail.signature"))}</p>`,
     `<hr style="border:none;border-top:1px solid #dddddd"><p style="font-size:13px;color:#666666">${escapeHtml(t("mail.footer"))}</p>`,
+    content.unsubscribe
+      ? `<p style="font-size:13px"><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#555555">${escapeHtml(content.unsubscribe.label)}</a></p>`
+      : "",
   ];
   const html =
     `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">` +
@@ -54,6 +59,7 @@ export function renderEmail(
     t("mail.signature"),
     "--",
     t("mail.footer"),
+    ...(content.unsubscribe ? [`${content.unsubscribe.label}: ${content.unsubscribe.url}`] : []),
   ].join("\n\n");
   return { html, text };
 }

@@ -3,10 +3,38 @@ import type { Db } from "~/db.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 
-export type Mail = { to: string; subject: string; html: string; text: string };
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+
+export type Mail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+};
+
+/** `permanent` failures (a refused address, a malformed message) are not worth retrying. */
+export type SendOutcome = { ok: true } | { ok: false; permanent: boolean; error: string };
 
 export interface Mailer {
-  send(mail: Mail, options?: { idempotencyKey?: string }): Promise<void>;
+  /** The idempotency key makes a retry of a message that did go out a no-op (Resend keeps keys 24 h). */
+  send(mail: Mail, options: { idempotencyKey: string }): Promise<SendOutcome>;
+}
+
+/** Resend's error names for problems that go away by themselves; everything else 4xx is ours to fix. */
+const TRANSIENT_ERRORS = new Set([
+  "application_error",
+  "internal_server_error",
+  "rate_limit_exceeded",
+  "daily_quota_exceeded",
+  "concurrent_idempotent_requests",
+]);
+
+function isTransient(error: { name?: string; statusCode?: number | null }): boolean {
+  const status = error.statusCode ?? null;
+  if (status === null || status === 429 || status >= 500) return true;
+  return TRANSIENT_ERRORS.has(error.name ?? "");
 }
 
 /** Sends through Resend when a key is set; otherwise keeps messages in the dev mailbox. */
@@ -18,27 +46,60 @@ export function createMailer(config: {
 }): Mailer {
   let resend: Resend | undefined;
   return {
-    async send(mail, options) {
+    async send(mail, { idempotencyKey }) {
       if (config.apiKey) {
-        // Created on first use, so a process that never mails never builds a client.
+        // Created on first use, so a process that never mails never builds a client. The SDK
+        // reads RESEND_BASE_URL itself, which is how the tests point it at a local stand-in.
         resend ??= new Resend(config.apiKey);
-        const { error } = await resend.emails.send(
-          {
-            from: config.from,
-            to: mail.to,
-            subject: mail.subject,
-            html: mail.html,
-            text: mail.text,
-          },
-          options?.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : undefined,
-        );
-        if (error) throw new Error(`Resend refused the message: ${error.name}: ${error.message}`);
-        return;
+        try {
+          const { error } = await resend.emails.send(
+            {
+              from: config.from,
+              to: mail.to,
+              subject: mail.subject,
+              html: mail.html,
+              text: mail.text,
+              headers: mail.headers,
+              attachments: mail.attachments?.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: a.contentBase64,
+              })),
+            },
+            { idempotencyKey },
+          );
+          if (!error) return { ok: true };
+          return {
+            ok: false,
+            permanent: !isTransient(error),
+            error: `Resend: ${error.name}: ${error.message}`,
+          };
+        } catch (thrown) {
+          return { ok: false, permanent: false, error: String(thrown) };
+        }
       }
       if (!config.devMailboxEnabled) {
-        throw new Error("No RESEND_API_KEY is set, and the dev mailbox is off in production.");
+        return {
+          ok: false,
+          permanent: true,
+          error: "No RESEND_API_KEY is set, and the dev mailbox is off in production.",
+        };
       }
-      await config.db.devMail.create({ data: mail });
+      // Like Resend, the dev mailbox keeps one copy per idempotency key.
+      await config.db.devMail.upsert({
+        where: { idempotencyKey },
+        create: {
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          headers: JSON.stringify(mail.headers ?? {}),
+          attachments: JSON.stringify(mail.attachments ?? []),
+          idempotencyKey,
+        },
+        update: {},
+      });
+      return { ok: true };
     },
   };
 }

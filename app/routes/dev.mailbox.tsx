@@ -7,11 +7,16 @@ import { env } from "~/env.server";
 import { intlLocale } from "~/i18n/format";
 import { dateTimeFormat } from "~/i18n/intl-cache";
 import { getLocale } from "~/i18n/i18next.server";
+import type { MailAttachment } from "~/mail/mail.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "mailbox.metaTitle" };
 
 const SHOWN = 30;
+
+function unsubscribeLinkIn(headers: Record<string, string>): string | null {
+  return headers["List-Unsubscribe"]?.match(/^<(.+)>$/)?.[1] ?? null;
+}
 
 /** Emails kept instead of sent (demo and development only; production answers 404). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,6 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       html: m.html.replace("<head>", '<head><base target="_blank">'),
       text: m.text,
       sentAt: format.format(m.createdAt),
+      attachments: (JSON.parse(m.attachments) as MailAttachment[]).map((a, index) => ({
+        filename: a.filename,
+        url: `/dev/mailbox/${m.id}/${index}`,
+      })),
+      unsubscribe: unsubscribeLinkIn(JSON.parse(m.headers) as Record<string, string>),
     })),
   });
 }
@@ -53,6 +63,21 @@ export default function DevMailbox() {
             <dt>{t("mailbox.sentAt")}</dt>
             <dd>{mail.sentAt}</dd>
           </dl>
+          {mail.attachments.length > 0 ? (
+            <p>
+              <strong>{t("mailbox.attachments")}</strong>{" "}
+              {mail.attachments.map((a) => (
+                <a key={a.url} href={a.url} download={a.filename} dir="ltr">
+                  {a.filename}
+                </a>
+              ))}
+            </p>
+          ) : null}
+          {mail.unsubscribe ? (
+            <p>
+              <a href={mail.unsubscribe}>{t("mailbox.unsubscribeHeader")}</a>
+            </p>
+          ) : null}
           <iframe
             title={mail.subject}
             srcDoc={mail.html}

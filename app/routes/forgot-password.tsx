@@ -4,15 +4,11 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { passwordResetMail } from "~/accounts/password-reset-mail.server";
 import { createPasswordResetToken } from "~/accounts/password-reset.server";
 import { forgotPasswordSchema } from "~/accounts/schemas";
 import { EmailField, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
-import { env } from "~/env.server";
-import { isLocale } from "~/i18n/config";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
-import { mailer } from "~/mail/mail.server";
+import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "forgot.metaTitle" };
@@ -22,16 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json({ result: submission.reply(), sent: false }, { status: 400 });
   }
-  const created = await createPasswordResetToken(db(), submission.value.email);
-  if (created) {
-    // The email goes out in the language the person chose, else the one they are reading now.
-    const locale = isLocale(created.user.locale) ? created.user.locale : await getLocale(request);
-    const url = new URL("/reset-password", env().appUrl);
-    url.searchParams.set("token", created.token);
-    await mailer().send(
-      passwordResetMail(locale, await getFixedT(locale), created.user, url.toString()),
-    );
-  }
+  // The email goes out in the language the person chose, else the one they are reading now.
+  await createPasswordResetToken(db(), submission.value.email, await getLocale(request));
   // The same answer whether or not the email has an account, so nobody can probe for members.
   return json({ result: submission.reply({ resetForm: true }), sent: true });
 }

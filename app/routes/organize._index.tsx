@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { hasRole } from "~/accounts/roles";
 import { requireRole } from "~/accounts/sessions.server";
 import { KindBadge } from "~/components/events";
 import { db } from "~/db.server";
@@ -14,12 +15,13 @@ import type { RouteHandle } from "~/utils/handle";
 export const handle: RouteHandle = { titleKey: "organize.metaTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
+  const { user } = await requireRole(request, "organizer");
   const locale = await getLocale(request);
   const { page } = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const data = await dashboard(db(), locale, new Date(), page);
   return json({
     ...data,
+    isAdmin: hasRole(user.role, "admin"),
     events: data.events.map((e) => ({
       ...e,
       when: formatDateTime(new Date(e.startsAt), locale, e.timeZone),
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { events, page, pageCount } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
   return (
     <div className="stack wide">
       <h1>{t("organize.title")}</h1>
@@ -38,6 +40,11 @@ export default function OrganizerDashboard() {
           {t("organize.newEvent")}
         </Link>
       </p>
+      {isAdmin ? (
+        <p>
+          <Link to="/admin/mail">{t("nav.adminMail")}</Link>
+        </p>
+      ) : null}
       {events.length === 0 ? <p>{t("organize.none")}</p> : null}
       <ul className="event-list">
         {events.map((event) => (

@@ -28,7 +28,10 @@ import {
 } from "~/components/forms";
 import { calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
 import { calendarFeedUrl } from "~/calendar/urls.server";
+import { EmailChoices } from "~/components/EmailChoices";
 import { db } from "~/db.server";
+import { mailPreferences, saveMailPreferences } from "~/notifications/preferences.server";
+import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
 import { getLocale, localeCookie } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 
@@ -54,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale ?? (await getLocale(request)),
     justReset: new URL(request.url).searchParams.has("reset"),
     calendarUrl: calendarFeedUrl(await calendarTokenFor(db(), user.id)),
+    mail: await mailPreferences(db(), user.id),
   });
 }
 
@@ -64,6 +68,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "calendar") {
     await regenerateCalendarToken(db(), user.id);
     return json({ intent: "calendar" as const, result: null, saved: true });
+  }
+  if (intent === "emails") {
+    const submission = parseWithZod(formData, { schema: emailChoicesSchema });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply(), saved: false }, { status: 400 });
+    }
+    const wanted = new Set(submission.value.wanted);
+    await saveMailPreferences(db(), user.id, {
+      optedOut: switchableKinds.filter((kind) => !wanted.has(kind)),
+      reminderLead: submission.value.reminderLead,
+    });
+    return json({ intent, result: submission.reply(), saved: true });
   }
   if (!isIntent(intent)) throw new Response("Unknown form", { status: 400 });
 
@@ -138,6 +154,11 @@ export default function Settings() {
           </a>
         </p>
       </section>
+      <EmailChoices
+        preferences={data.mail}
+        lastResult={actionData?.intent === "emails" ? actionData.result : undefined}
+        saved={actionData?.intent === "emails" && actionData.saved}
+      />
       <CalendarSection url={data.calendarUrl} regenerated={actionData?.intent === "calendar"} />
       <DeleteForm lastResult={resultFor("delete")} />
     </div>

@@ -9,6 +9,7 @@ import * as forgot from "~/routes/forgot-password";
 import * as login from "~/routes/login";
 import * as reset from "~/routes/reset-password";
 import * as signup from "~/routes/signup";
+import { deliverOutbox } from "../support/outbox";
 import { context, formRequest, getRequest, respond } from "../support/requests";
 
 const args = (request: Request) => ({ request, params: {}, context });
@@ -32,6 +33,8 @@ describe("password reset by emailed link", () => {
       forgot.action(args(formRequest("/forgot-password", { email: "Maryam@example.com" }))),
     );
     expect((await sent.json()).sent).toBe(true);
+    expect(await db().devMail.count({ where: { to: "maryam@example.com" } })).toBe(0); // not before the sender runs
+    expect((await deliverOutbox()).sent).toBe(1);
 
     const mail = await db().devMail.findFirstOrThrow({ where: { to: "maryam@example.com" } });
     expect(mail.html).toContain('dir="rtl"');
@@ -39,6 +42,12 @@ describe("password reset by emailed link", () => {
     const link = linkIn(mail.text);
     const token = link.searchParams.get("token")!;
     expect(await db().passwordResetToken.count({ where: { tokenHash: token } })).toBe(0); // only the hash is kept
+    const delivered = await db().outboxMessage.findFirstOrThrow({
+      where: { kind: "password_reset" },
+    });
+    expect(delivered.status).toBe("sent");
+    expect(delivered.payload).not.toContain(token); // and the outbox forgets the link once sent
+    expect(mail.text).toContain("/unsubscribe/");
 
     const page = await respond(() => reset.loader(args(getRequest(link.pathname + link.search))));
     expect(await page.json()).toEqual({ token, valid: true });
@@ -73,18 +82,18 @@ describe("password reset by emailed link", () => {
   });
 
   it("answers the same for an unknown email and sends nothing", async () => {
-    const before = await db().devMail.count();
+    const before = await db().outboxMessage.count();
     const response = await respond(() =>
       forgot.action(args(formRequest("/forgot-password", { email: "stranger@example.com" }))),
     );
     expect((await response.json()).sent).toBe(true);
-    expect(await db().devMail.count()).toBe(before);
+    expect(await db().outboxMessage.count()).toBe(before);
   });
 
   it("refuses an expired link and a made-up one, and the password stays the same", async () => {
     await signUp("late@example.com");
     const oneHourAgo = new Date(Date.now() - RESET_TOKEN_LIFETIME_MS - 1000);
-    const created = await createPasswordResetToken(db(), "late@example.com", oneHourAgo);
+    const created = await createPasswordResetToken(db(), "late@example.com", "en", oneHourAgo);
     const expired = await respond(() =>
       reset.loader(args(getRequest(`/reset-password?token=${created!.token}`))),
     );
@@ -106,6 +115,7 @@ describe("password reset by emailed link", () => {
   it("shows kept messages in the dev mailbox outside production", async () => {
     await signUp("mailbox@example.com");
     await forgot.action(args(formRequest("/forgot-password", { email: "mailbox@example.com" })));
+    await deliverOutbox();
     const response = await respond(() => devMailbox.loader(args(getRequest("/dev/mailbox"))));
     const { mails } = await response.json();
     expect(mails.some((m: { to: string }) => m.to === "mailbox@example.com")).toBe(true);

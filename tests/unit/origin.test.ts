@@ -24,6 +24,14 @@ describe("origin check for non-GET requests", () => {
     ).toBe(true);
   });
 
+  it("lets one-click unsubscribe through without an origin, and nothing else", () => {
+    expect(isAllowedOrigin({ method: "POST", path: "/unsubscribe/abc/event_reminder", host })).toBe(
+      true,
+    );
+    expect(isAllowedOrigin({ method: "POST", path: "/settings", host })).toBe(false);
+    expect(isAllowedOrigin({ method: "POST", path: "/unsubscribe", host })).toBe(false);
+  });
+
   it("refuses posts from other sites, or that say nothing about where they come from", () => {
     expect(isAllowedOrigin({ method: "POST", origin: "https://evil.example", host })).toBe(false);
     expect(

@@ -1,0 +1,75 @@
+import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { MessageKind, ReminderLead } from "~/notifications/kinds";
+import { reminderLeads } from "~/notifications/kinds";
+import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
+import { FieldError, Notice, useZodForm } from "./forms";
+
+const leadLabel: Record<ReminderLead, string> = {
+  off: "settings.reminderOff",
+  "1d": "settings.reminder1d",
+  "2h": "settings.reminder2h",
+};
+
+/** Settings: which kinds of email to get, and when the reminder comes. */
+export function EmailChoices({
+  preferences,
+  lastResult,
+  saved,
+}: {
+  preferences: { optedOut: MessageKind[]; reminderLead: ReminderLead };
+  lastResult: SubmissionResult<string[]> | undefined;
+  saved: boolean;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "emails";
+  const [form, fields] = useZodForm("settings-emails", emailChoicesSchema, lastResult, {
+    reminderLead: preferences.reminderLead,
+  });
+  const optedOut = new Set(preferences.optedOut);
+  return (
+    <section className="card stack" aria-labelledby="emails-title" id="emails">
+      <h2 id="emails-title">{t("settings.emailsTitle")}</h2>
+      {saved ? (
+        <Notice>
+          <p>{t("settings.emailsSaved")}</p>
+        </Notice>
+      ) : null}
+      <p>{t("settings.emailsIntro")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="emails" />
+        <fieldset className="stack">
+          <legend>{t("settings.emailsKinds")}</legend>
+          {switchableKinds.map((kind) => (
+            <div className="field field--check" key={kind}>
+              <input
+                type="checkbox"
+                id={`wanted-${kind}`}
+                name="wanted"
+                value={kind}
+                defaultChecked={!optedOut.has(kind)}
+              />
+              <label htmlFor={`wanted-${kind}`}>{t(`mailKinds.${kind}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={fields.reminderLead.id}>{t("settings.reminderLabel")}</label>
+          <select {...getSelectProps(fields.reminderLead)} key={fields.reminderLead.key}>
+            {reminderLeads.map((lead) => (
+              <option key={lead} value={lead}>
+                {t(leadLabel[lead])}
+              </option>
+            ))}
+          </select>
+          <FieldError id={fields.reminderLead.errorId} errors={fields.reminderLead.errors} t={t} />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t("settings.emailsSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

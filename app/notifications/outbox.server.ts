@@ -1,0 +1,64 @@
+import type { Db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { EventChange } from "~/events/events.server";
+import type { RsvpChange } from "~/events/rsvp.server";
+import type { MessageKind } from "./kinds";
+
+type Tx = Prisma.TransactionClient;
+
+export type NewMessage = {
+  kind: MessageKind;
+  userId: string;
+  payload: Record<string, string>;
+};
+
+/**
+ * Records messages for the sender. Call it with the transaction that makes the change, so the
+ * message exists exactly when the change does.
+ */
+export async function enqueueMessages(tx: Tx | Db, messages: NewMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.outboxMessage.createMany({
+    data: messages.map((m) => ({
+      kind: m.kind,
+      userId: m.userId,
+      payload: JSON.stringify(m.payload),
+    })),
+  });
+}
+
+const rsvpMessageKind: Partial<Record<RsvpChange["kind"], MessageKind>> = {
+  confirmed: "rsvp_confirmed",
+  waitlisted: "rsvp_waitlisted",
+  promoted: "rsvp_promoted",
+  // Cancelling is the person's own act, on a page that already says it worked.
+};
+
+/** Emails for RSVP changes: "you have a place", "you are on the waiting list", "a seat opened". */
+export async function enqueueRsvpMessages(tx: Tx, changes: RsvpChange[]): Promise<void> {
+  const messages: NewMessage[] = [];
+  for (const change of changes) {
+    const kind = rsvpMessageKind[change.kind];
+    if (kind) messages.push({ kind, userId: change.userId, payload: { eventId: change.eventId } });
+  }
+  await enqueueMessages(tx, messages);
+}
+
+/**
+ * Emails for organizer edits: a new time or place, or a cancellation, goes to everyone who is
+ * going or waiting. Edits of wording alone reach people through their calendars, not their inbox.
+ */
+export async function enqueueEventMessages(tx: Tx, changes: EventChange[]): Promise<void> {
+  for (const change of changes) {
+    if (change.kind === "changed" && !change.timeOrPlaceChanged) continue;
+    const people = await tx.rsvp.findMany({
+      where: { eventId: change.eventId, status: { in: ["going", "waitlisted"] } },
+      select: { userId: true },
+    });
+    const kind: MessageKind = change.kind === "cancelled" ? "event_cancelled" : "event_changed";
+    await enqueueMessages(
+      tx,
+      people.map((p) => ({ kind, userId: p.userId, payload: { eventId: change.eventId } })),
+    );
+  }
+}

@@ -1,0 +1,186 @@
+import type { TFunction } from "i18next";
+import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { calendarEntry } from "~/calendar/feeds.server";
+import { buildCalendar } from "~/calendar/ics.server";
+import type { Db } from "~/db.server";
+import { textFor } from "~/events/events.server";
+import { mayKnowPlace } from "~/events/privacy";
+import { waitlistPosition } from "~/events/rsvp-rules";
+import { formatDay, formatMonthDay, formatTime } from "~/i18n/format";
+import type { Locale } from "~/i18n/config";
+import { renderEmail } from "~/mail/layout.server";
+import type { Mail } from "~/mail/mail.server";
+import type { MessageKind } from "./kinds";
+
+export type Recipient = { id: string; email: string; displayName: string };
+
+export type TemplateInput = {
+  db: Db;
+  kind: MessageKind;
+  payload: Record<string, string>;
+  recipient: Recipient;
+  locale: Locale;
+  t: TFunction;
+  appUrl: string;
+  unsubscribeUrl: string;
+  now: Date;
+};
+
+/** A message to send, or the reason it no longer should be (the event is over, the seat was given up). */
+export type Rendered = { mail: Mail } | { skip: string };
+
+/**
+ * Subjects name the kind of gathering in neutral words ("Café on 14 June") and never the
+ * event's own title, so a glance at a lock screen reveals nothing about refugees or support.
+ */
+function subjectFor(
+  kind: MessageKind,
+  t: TFunction,
+  event: { kind: string; startsAt: Date; timeZone: string },
+  locale: Locale,
+): string {
+  const what = t(`mail.gathering.${event.kind}`);
+  const date = formatMonthDay(event.startsAt, locale, event.timeZone);
+  return t(`mail.subject.${kind}`, { what, date });
+}
+
+async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
+  const { db, kind, locale, t, recipient, appUrl, now } = input;
+  const eventId = input.payload.eventId ?? "";
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    include: { translations: true },
+  });
+  if (!event) return { skip: "The event no longer exists." };
+  const rsvp = await db.rsvp.findUnique({
+    where: { eventId_userId: { eventId, userId: recipient.id } },
+    select: { id: true, status: true },
+  });
+  const status = rsvp?.status ?? null;
+
+  if (kind !== "event_cancelled" && event.status === "cancelled") {
+    return { skip: "The event was cancelled; the cancellation message says so." };
+  }
+  if (kind === "event_reminder") {
+    if (status !== "going") return { skip: "The person is no longer going." };
+    if (event.startsAt <= now) return { skip: "The event has already started." };
+    if (input.payload.startsAt && input.payload.startsAt !== event.startsAt.toISOString()) {
+      return { skip: "The event moved; a reminder for the new time is scheduled separately." };
+    }
+  }
+
+  const title = textFor(event, locale).title;
+  const knowsPlace = mayKnowPlace(event, { isOrganizer: false, status });
+  const when = t("mail.when", {
+    day: formatDay(event.startsAt, locale, event.timeZone),
+    start: formatTime(event.startsAt, locale, event.timeZone),
+    end: formatTime(event.endsAt, locale, event.timeZone),
+  });
+  const placeParts = [
+    event.venueName,
+    knowsPlace ? event.venueAddress : "",
+    knowsPlace ? event.onlineUrl : "",
+  ].filter(Boolean);
+  const where = placeParts.length ? t("mail.where", { place: placeParts.join(", ") }) : "";
+  const addressLater =
+    !knowsPlace && (event.venueAddress || event.onlineUrl) ? t("mail.addressLater") : "";
+
+  const paragraphs: string[] = [];
+  switch (kind) {
+    case "rsvp_confirmed":
+      paragraphs.push(t("mail.confirmedBody", { title }));
+      break;
+    case "rsvp_waitlisted": {
+      let position: number | null = null;
+      if (status === "waitlisted" && rsvp) {
+        const waitlist = await db.rsvp.findMany({
+          where: { eventId, status: "waitlisted" },
+          select: { id: true, children: true, guests: true, queueSeq: true },
+        });
+        position = waitlistPosition(waitlist, rsvp.id);
+      }
+      paragraphs.push(
+        position === null
+          ? t("mail.waitlistedBody", { title })
+          : t("mail.waitlistedBodyPosition", { title, position }),
+      );
+      break;
+    }
+    case "rsvp_promoted":
+      paragraphs.push(t("mail.promotedBody", { title }));
+      break;
+    case "event_changed":
+      paragraphs.push(t("mail.changedBody", { title }));
+      break;
+    case "event_cancelled":
+      paragraphs.push(
+        t("mail.cancelledBody", { title, day: formatDay(event.startsAt, locale, event.timeZone) }),
+      );
+      break;
+    case "event_reminder":
+      paragraphs.push(t("mail.reminderBody", { title }));
+      break;
+  }
+  if (kind !== "event_cancelled") {
+    paragraphs.push(when, ...(where ? [where] : []), ...(addressLater ? [addressLater] : []));
+  }
+  const attachCalendar =
+    kind === "rsvp_confirmed" || kind === "rsvp_promoted" || kind === "event_changed";
+  if (attachCalendar) paragraphs.push(t("mail.calendarAttached"));
+  const afterword =
+    kind === "event_cancelled"
+      ? t("mail.cancelledAfterword")
+      : status === "going" || status === "waitlisted"
+        ? t("mail.cantComeAfterword")
+        : undefined;
+
+  const { html, text } = renderEmail(locale, t, {
+    greetingName: recipient.displayName,
+    paragraphs,
+    action: {
+      label: t(kind === "event_cancelled" ? "mail.seeOtherEvents" : "mail.seeEvent"),
+      url: new URL(
+        kind === "event_cancelled" ? "/events" : `/events/${event.id}`,
+        appUrl,
+      ).toString(),
+    },
+    afterword,
+    unsubscribe: { label: t(`mail.unsubscribe.${kind}`), url: input.unsubscribeUrl },
+  });
+
+  const mail: Mail = {
+    to: recipient.email,
+    subject: subjectFor(kind, t, event, locale),
+    html,
+    text,
+  };
+  if (attachCalendar) {
+    const entry = calendarEntry(event, {
+      locale,
+      appUrl,
+      knowsPlace,
+      tentative: status === "waitlisted",
+    });
+    mail.attachments = [
+      {
+        filename: "event.ics",
+        contentType: "text/calendar; charset=utf-8",
+        contentBase64: Buffer.from(buildCalendar(entry.title, [entry])).toString("base64"),
+      },
+    ];
+  }
+  return { mail };
+}
+
+export async function renderMessage(input: TemplateInput): Promise<Rendered> {
+  if (input.kind === "password_reset") {
+    const url = new URL("/reset-password", input.appUrl);
+    url.searchParams.set("token", input.payload.token ?? "");
+    const mail = passwordResetMail(input.locale, input.t, input.recipient, url.toString(), {
+      label: input.t("mail.unsubscribe.password_reset"),
+      url: input.unsubscribeUrl,
+    });
+    return { mail };
+  }
+  return renderEventMessage(input);
+}

@@ -1,0 +1,58 @@
+import type { Db } from "~/db.server";
+import type { Mailer } from "~/mail/mail.server";
+import { scheduleReminders } from "./reminders.server";
+import { deliverDue } from "./sender.server";
+
+export type OutboxWorker = { stop(): Promise<void> };
+
+/**
+ * The sender loop, run inside the web server and by `npm run worker`. Each round records due
+ * reminders, then sends until nothing is due; rounds never overlap within one process.
+ */
+export function startOutboxWorker(options: {
+  db: Db;
+  mailer: Mailer;
+  appUrl: string;
+  intervalMs: number;
+  leaseMs?: number;
+  /** The web server lets its timers go at shutdown; `npm run worker` lives for its loop. */
+  keepProcessAlive?: boolean;
+  onError?: (error: unknown) => void;
+}): OutboxWorker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  async function round() {
+    await scheduleReminders(options.db);
+    for (;;) {
+      const report = await deliverDue(options.db, options.mailer, {
+        appUrl: options.appUrl,
+        leaseMs: options.leaseMs,
+      });
+      const handled = report.sent + report.skipped + report.retrying + report.failed;
+      if (handled === 0 || stopped) break;
+    }
+  }
+
+  function next() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = round()
+        .catch((error: unknown) => (options.onError ?? console.error)(error))
+        .finally(next);
+    }, options.intervalMs);
+    if (!options.keepProcessAlive) timer.unref();
+  }
+  running = round()
+    .catch((error: unknown) => (options.onError ?? console.error)(error))
+    .finally(next);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run worker`: the email sender on its own, for hosts that run it beside (or instead of)
+ * the web server's built-in one. Any number may run against one database; each message is
+ * leased by one sender at a time, and reminders are recorded once under a unique key.
+ * It does not migrate the database (two workers starting together would race for the schema
+ * lock); the web server or `npm run db:deploy` does that.
+ */
+import fs from "node:fs";
+import { createDb } from "~/db.server";
+import { env } from "~/env.server";
+import { createMailer } from "~/mail/mail.server";
+import { startOutboxWorker } from "~/notifications/worker.server";
+
+// Same configuration as the web server: a .env file next to package.json, if there is one.
+if (fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const config = env();
+const db = createDb(config.DATABASE_URL);
+const worker = startOutboxWorker({
+  db,
+  mailer: createMailer({
+    db,
+    apiKey: config.RESEND_API_KEY,
+    from: config.MAIL_FROM,
+    devMailboxEnabled: config.devMailboxEnabled,
+  }),
+  appUrl: config.appUrl,
+  intervalMs: config.SENDER_INTERVAL_MS,
+  leaseMs: config.SENDER_LEASE_MS,
+  keepProcessAlive: true,
+  onError: (error) => console.error("The email sender hit a problem; it will try again", error),
+});
+console.log(
+  `Email sender running (${config.RESEND_API_KEY ? "Resend" : "dev mailbox"}, every ${config.SENDER_INTERVAL_MS} ms)`,
+);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    void worker
+      .stop()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
+  });
+}

@@ -15,9 +15,11 @@ import {
   DEFAULT_LEASE_MS as LEASE_MS,
   MAX_ATTEMPTS,
 } from "~/notifications/sender.server";
+import * as adminMailRoute from "~/routes/admin.mail";
+import * as signup from "~/routes/signup";
 import * as unsubscribeRoute from "~/routes/unsubscribe.$token.$kind";
 import { daysAhead, eventInput } from "../support/fixtures";
-import { context, getRequest, respond } from "../support/requests";
+import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 import { startResendStandIn, type Delivery } from "../support/resend-standin";
 
 const appUrl = "https://tsunagu.example";
@@ -320,5 +322,53 @@ describe("choosing emails, and one-click unsubscribe without logging in", () => 
       }),
     );
     expect(bad.status).toBe(404);
+  });
+});
+
+describe("the admin delivery page", () => {
+  async function sessionAs(role: string) {
+    const email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const signedUp = await respond(() =>
+      signup.action({
+        request: formRequest("/signup", {
+          displayName: role,
+          email,
+          password: "a long passphrase",
+        }),
+        params: {},
+        context,
+      }),
+    );
+    await db().user.update({ where: { email }, data: { role } });
+    return cookieFrom(signedUp, "tsunagu_session");
+  }
+
+  it("is for admins only: organizers and members get 403", async () => {
+    for (const role of ["member", "organizer"]) {
+      const cookie = await sessionAs(role);
+      const response = await respond(() =>
+        adminMailRoute.loader({
+          request: getRequest("/admin/mail", { Cookie: cookie }),
+          params: {},
+          context,
+        }),
+      );
+      expect(response.status).toBe(403);
+    }
+    const admin = await sessionAs("admin");
+    const page = await respond(() =>
+      adminMailRoute.loader({
+        request: getRequest("/admin/mail", { Cookie: admin }),
+        params: {},
+        context,
+      }),
+    );
+    expect(page.status).toBe(200);
+    expect(Object.keys((await page.json()).counts)).toEqual([
+      "pending",
+      "sent",
+      "skipped",
+      "failed",
+    ]);
   });
 });

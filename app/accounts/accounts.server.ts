@@ -135,6 +135,22 @@ export async function exportUserData(db: Db, userId: string) {
     include: {
       sessions: { select: { expiresAt: true } },
       passwordResetTokens: { select: { createdAt: true, expiresAt: true } },
+      rsvps: {
+        select: {
+          status: true,
+          children: true,
+          guests: true,
+          interpretation: true,
+          noteToOrganizers: true,
+          createdAt: true,
+          event: { select: { title: true, startsAt: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      outboxMessages: {
+        select: { kind: true, status: true, createdAt: true, sentAt: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   return {
@@ -153,6 +169,26 @@ export async function exportUserData(db: Db, userId: string) {
     pendingPasswordResets: user.passwordResetTokens.map((t) => ({
       requestedAt: t.createdAt.toISOString(),
       expiresAt: t.expiresAt.toISOString(),
+    })),
+    rsvps: user.rsvps.map((r) => ({
+      event: r.event.title,
+      eventStartsAt: r.event.startsAt.toISOString(),
+      status: r.status,
+      children: r.children,
+      guests: r.guests,
+      interpretation: r.interpretation,
+      noteToOrganizers: r.noteToOrganizers,
+      answeredAt: r.createdAt.toISOString(),
+    })),
+    emailChoices: {
+      turnedOff: user.mailOptOuts.split(",").filter(Boolean),
+      reminder: user.reminderLead,
+    },
+    emails: user.outboxMessages.map((m) => ({
+      kind: m.kind,
+      status: m.status,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
     })),
   };
 }

@@ -277,6 +277,9 @@ describe("settings", () => {
       role: "member",
     });
     expect(data.activeSessions).toHaveLength(1);
+    expect(data.emailChoices).toEqual({ turnedOff: [], reminder: "1d" });
+    expect(data.rsvps).toEqual([]);
+    expect(data.emails).toEqual([]);
     expect(text).not.toContain("$argon2");
     expect(text).not.toContain(cookie.split("=")[1]);
   });

@@ -15,6 +15,8 @@ const schema = z
     APP_URL: z.string().url().optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default("Tsunagu <onboarding@resend.dev>"),
+    /** Resend's rate limit for the team (2 requests a second unless Resend raised it). */
+    RESEND_MAX_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(2),
     /** "off" when the email sender runs only as its own process (`npm run worker`). */
     TSUNAGU_SENDER: z.enum(["on", "off"]).default("on"),
     /** How often the sender looks for due emails and reminders. */

@@ -6,24 +6,19 @@
  * lock); the web server or `npm run db:deploy` does that.
  */
 import fs from "node:fs";
-import { createDb } from "~/db.server";
+import { db as sharedDb } from "~/db.server";
 import { env } from "~/env.server";
-import { createMailer } from "~/mail/mail.server";
+import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
 
 // Same configuration as the web server: a .env file next to package.json, if there is one.
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const config = env();
-const db = createDb(config.DATABASE_URL);
+const db = sharedDb();
 const worker = startOutboxWorker({
   db,
-  mailer: createMailer({
-    db,
-    apiKey: config.RESEND_API_KEY,
-    from: config.MAIL_FROM,
-    devMailboxEnabled: config.devMailboxEnabled,
-  }),
+  mailer: mailer(),
   appUrl: config.appUrl,
   intervalMs: config.SENDER_INTERVAL_MS,
   leaseMs: config.SENDER_LEASE_MS,

@@ -14,10 +14,16 @@ export type Mail = {
   attachments?: MailAttachment[];
 };
 
-/** `permanent` failures (a refused address, a malformed message) are not worth retrying. */
-export type SendOutcome = { ok: true } | { ok: false; permanent: boolean; error: string };
+/**
+ * `permanent` failures (a refused address, a malformed message) are not worth retrying.
+ * `retryAfterMs` means "too many requests": not the message's fault, so not counted as a try.
+ */
+export type SendOutcome =
+  { ok: true } | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
 
 export interface Mailer {
+  /** Pause between two sends, to stay under the provider's rate limit (0 for the dev mailbox). */
+  readonly minIntervalMs: number;
   /** The idempotency key makes a retry of a message that did go out a no-op (Resend keeps keys 24 h). */
   send(mail: Mail, options: { idempotencyKey: string }): Promise<SendOutcome>;
 }
@@ -31,6 +37,13 @@ const TRANSIENT_ERRORS = new Set([
   "concurrent_idempotent_requests",
 ]);
 
+/** Resend allows a team 2 requests a second unless raised; its daily quota resets within a day. */
+function throttleDelayMs(error: { name?: string; statusCode?: number | null }): number | undefined {
+  if (error.name === "daily_quota_exceeded") return 60 * 60_000;
+  if (error.name === "rate_limit_exceeded" || error.statusCode === 429) return 1000;
+  return undefined;
+}
+
 function isTransient(error: { name?: string; statusCode?: number | null }): boolean {
   const status = error.statusCode ?? null;
   if (status === null || status === 429 || status >= 500) return true;
@@ -43,9 +56,12 @@ export function createMailer(config: {
   apiKey: string | undefined;
   from: string;
   devMailboxEnabled: boolean;
+  /** Requests per second Resend accepts from this team (2 unless Resend raised it). */
+  maxPerSecond?: number;
 }): Mailer {
   let resend: Resend | undefined;
   return {
+    minIntervalMs: config.apiKey ? Math.ceil(1000 / (config.maxPerSecond ?? 2)) : 0,
     async send(mail, { idempotencyKey }) {
       if (config.apiKey) {
         // Created on first use, so a process that never mails never builds a client. The SDK
@@ -73,6 +89,7 @@ export function createMailer(config: {
             ok: false,
             permanent: !isTransient(error),
             error: `Resend: ${error.name}: ${error.message}`,
+            retryAfterMs: throttleDelayMs(error),
           };
         } catch (thrown) {
           return { ok: false, permanent: false, error: String(thrown) };
@@ -106,7 +123,13 @@ export function createMailer(config: {
 
 let shared: Mailer | undefined;
 export function mailer(): Mailer {
-  const { RESEND_API_KEY, MAIL_FROM, devMailboxEnabled } = env();
-  shared ??= createMailer({ db: db(), apiKey: RESEND_API_KEY, from: MAIL_FROM, devMailboxEnabled });
+  const { RESEND_API_KEY, MAIL_FROM, RESEND_MAX_PER_SECOND, devMailboxEnabled } = env();
+  shared ??= createMailer({
+    db: db(),
+    apiKey: RESEND_API_KEY,
+    from: MAIL_FROM,
+    devMailboxEnabled,
+    maxPerSecond: RESEND_MAX_PER_SECOND,
+  });
   return shared;
 }

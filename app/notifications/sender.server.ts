@@ -29,7 +29,19 @@ export type DeliveryReport = { sent: number; skipped: number; retrying: number; 
 type Finish =
   | { status: "sent" }
   | { status: "skipped"; reason: string }
-  | { status: "retry" | "failed"; error: string };
+  | { status: "retry" | "failed"; error: string }
+  /** The provider asked us to slow down: try later, without counting it against the message. */
+  | { status: "throttled"; error: string; retryAfterMs: number };
+
+const reportBucket = {
+  sent: "sent",
+  skipped: "skipped",
+  failed: "failed",
+  retry: "retrying",
+  throttled: "retrying",
+} as const satisfies Record<Finish["status"], keyof DeliveryReport>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function attempt(
   db: Db,
@@ -82,10 +94,44 @@ async function attempt(
   };
   const outcome = await mailer.send(mail, { idempotencyKey: idempotencyKeyFor(message.id) });
   if (outcome.ok) return { status: "sent" };
+  if (outcome.retryAfterMs !== undefined) {
+    return { status: "throttled", error: outcome.error, retryAfterMs: outcome.retryAfterMs };
+  }
   if (outcome.permanent || message.attempts >= MAX_ATTEMPTS) {
     return { status: "failed", error: outcome.error };
   }
   return { status: "retry", error: outcome.error };
+}
+
+function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
+  switch (finish.status) {
+    case "sent":
+      return {
+        status: "sent",
+        sentAt: now,
+        leaseUntil: null,
+        lastError: "",
+        // A delivered reset link has no business staying in the database.
+        ...(message.kind === "password_reset" ? { payload: "{}" } : {}),
+      };
+    case "skipped":
+      return { status: "skipped", leaseUntil: null, lastError: finish.reason, payload: "{}" };
+    case "failed":
+      return { status: "failed", leaseUntil: null, lastError: finish.error };
+    case "retry":
+      return {
+        leaseUntil: null,
+        lastError: finish.error,
+        nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)),
+      };
+    case "throttled":
+      return {
+        leaseUntil: null,
+        lastError: finish.error,
+        attempts: message.attempts - 1,
+        nextAttemptAt: new Date(now.getTime() + finish.retryAfterMs),
+      };
+  }
 }
 
 /**
@@ -97,21 +143,25 @@ export async function deliverDue(
   mailer: Mailer,
   options: { appUrl: string; now?: Date; limit?: number; leaseMs?: number },
 ): Promise<DeliveryReport> {
-  const now = options.now ?? new Date();
+  const start = options.now ?? new Date();
+  const startedAt = performance.now();
+  // `now` may be a test's simulated time; it moves on with the real time a round takes.
+  const clock = () => new Date(start.getTime() + (performance.now() - startedAt));
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const report: DeliveryReport = { sent: 0, skipped: 0, retrying: 0, failed: 0 };
-  const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
+  const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
   const due = await db.outboxMessage.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...free },
+    where: { status: "pending", nextAttemptAt: { lte: start }, ...free(start) },
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: options.limit ?? 25,
     select: { id: true },
   });
   for (const { id } of due) {
+    const now = clock();
     // Taking the lease counts as an attempt, so a message that crashes its sender every time
     // still ends up failed instead of looping forever.
     const claimed = await db.outboxMessage.updateMany({
-      where: { id, status: "pending", ...free },
+      where: { id, status: "pending", ...free(now) },
       data: { leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
     });
     if (claimed.count === 0) continue;
@@ -125,29 +175,11 @@ export async function deliverDue(
         error: error instanceof Error ? error.message : String(error),
       };
     }
-    await db.outboxMessage.update({
-      where: { id },
-      data:
-        finish.status === "sent"
-          ? {
-              status: "sent",
-              sentAt: now,
-              leaseUntil: null,
-              lastError: "",
-              // A delivered reset link has no business staying in the database.
-              ...(message.kind === "password_reset" ? { payload: "{}" } : {}),
-            }
-          : finish.status === "skipped"
-            ? { status: "skipped", leaseUntil: null, lastError: finish.reason, payload: "{}" }
-            : finish.status === "failed"
-              ? { status: "failed", leaseUntil: null, lastError: finish.error }
-              : {
-                  leaseUntil: null,
-                  lastError: finish.error,
-                  nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)),
-                },
-    });
-    report[finish.status === "retry" ? "retrying" : finish.status] += 1;
+    await db.outboxMessage.update({ where: { id }, data: outcomeData(finish, message, clock()) });
+    report[reportBucket[finish.status]] += 1;
+    // Hammering a provider that said "too many" only earns more refusals: end this round.
+    if (finish.status === "throttled") break;
+    if (finish.status !== "skipped" && mailer.minIntervalMs > 0) await sleep(mailer.minIntervalMs);
   }
   return report;
 }

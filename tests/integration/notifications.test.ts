@@ -39,6 +39,7 @@ beforeEach(async () => {
   await db().outboxMessage.deleteMany();
   resend.state.outage = false;
   resend.state.refuseTo.clear();
+  resend.state.rateLimitNext = 0;
 });
 
 /** A fresh sender, as after a restart: new SDK client, nothing in memory. */
@@ -48,8 +49,12 @@ function freshSender() {
     apiKey: "re_test_key",
     from: "Tsunagu <hello@tsunagu.example>",
     devMailboxEnabled: false,
+    maxPerSecond: 1000,
   });
 }
+
+/** A moment safely after `ms` from `t` (the sender's clock also moves on while it works). */
+const after = (t: Date, ms: number) => new Date(t.getTime() + ms + 10_000);
 
 function send(at = new Date()) {
   return deliverDue(db(), freshSender(), { appUrl, now: at, limit: 1000 });
@@ -202,25 +207,27 @@ describe("delivery that survives outages, crashes and restarts", () => {
     expect(first).toEqual({ sent: 0, skipped: 0, retrying: 6, failed: 0 });
     const waiting = await db().outboxMessage.findMany();
     expect(waiting.every((m) => m.attempts === 1 && m.status === "pending")).toBe(true);
-    expect(waiting[0]!.nextAttemptAt.getTime()).toBe(t0.getTime() + backoffMs(1));
+    expect(waiting[0]!.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(backoffMs(1));
+    expect(waiting[0]!.nextAttemptAt.getTime() - t0.getTime()).toBeLessThan(backoffMs(1) + 5000);
     expect(waiting[0]!.lastError).toMatch(/internal_server_error/);
 
     // Nothing is due until the back-off has passed.
     expect((await send(new Date(t0.getTime() + 1000))).retrying).toBe(0);
 
     // "Restart": a new sender, still during the outage; the pause doubles.
-    const t1 = new Date(t0.getTime() + backoffMs(1) + 1);
+    const t1 = after(t0, backoffMs(1));
     expect((await send(t1)).retrying).toBe(6);
     const again = await db().outboxMessage.findFirstOrThrow();
-    expect(again.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2));
+    expect(again.nextAttemptAt.getTime() - t1.getTime()).toBeGreaterThanOrEqual(backoffMs(2));
+    expect(again.nextAttemptAt.getTime() - t1.getTime()).toBeLessThan(backoffMs(2) + 5000);
 
     // Recovery, but the answer for one message is lost after Resend accepted it.
     resend.state.outage = false;
     resend.state.dropAnswerOnce.add(people[2]!.email);
-    const t2 = new Date(t1.getTime() + backoffMs(2) + 1);
+    const t2 = after(t1, backoffMs(2));
     expect(await send(t2)).toEqual({ sent: 5, skipped: 0, retrying: 1, failed: 0 });
     const repeatedBefore = resend.state.repeatedKeys;
-    const t3 = new Date(t2.getTime() + backoffMs(3) + 1);
+    const t3 = after(t2, backoffMs(3));
     expect((await send(t3)).sent).toBe(1);
     expect(resend.state.repeatedKeys).toBe(repeatedBefore + 1); // the retry was recognised by its key
 
@@ -240,7 +247,7 @@ describe("delivery that survives outages, crashes and restarts", () => {
       data: { leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: 1 },
     });
     expect((await send(now)).sent).toBe(0);
-    expect((await send(new Date(now.getTime() + LEASE_MS + 1))).sent).toBe(1);
+    expect((await send(after(now, LEASE_MS))).sent).toBe(1);
     expect(resend.deliveriesTo(p.email)).toHaveLength(1);
   });
 
@@ -261,6 +268,22 @@ describe("delivery that survives outages, crashes and restarts", () => {
     expect(resend.deliveriesTo(p.email)).toHaveLength(1);
   });
 
+  it("backs off for a moment when Resend says too many requests, without counting it as a try", async () => {
+    const eventId = await event({ capacity: 5 });
+    const people = await Promise.all([person(), person(), person()]);
+    for (const p of people) await going(eventId, p.id);
+    resend.state.rateLimitNext = 1;
+    const now = new Date();
+    expect(await send(now)).toEqual({ sent: 0, skipped: 0, retrying: 1, failed: 0 }); // round ended
+    const throttled = await db().outboxMessage.findFirstOrThrow({
+      where: { lastError: { contains: "rate_limit_exceeded" } },
+    });
+    expect(throttled.attempts).toBe(0);
+    expect(throttled.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 1000);
+    expect((await send(new Date(now.getTime() + 1500))).sent).toBe(3);
+    for (const p of people) expect(resend.deliveriesTo(p.email)).toHaveLength(1);
+  });
+
   it(`gives up after ${MAX_ATTEMPTS} tries of a long outage`, async () => {
     const eventId = await event();
     const p = await person();
@@ -269,7 +292,7 @@ describe("delivery that survives outages, crashes and restarts", () => {
     let at = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       await send(at);
-      at = new Date(at.getTime() + backoffMs(i) + 1);
+      at = after(at, backoffMs(i));
     }
     const message = await db().outboxMessage.findFirstOrThrow();
     expect(message.status).toBe("failed");

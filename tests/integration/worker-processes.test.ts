@@ -32,6 +32,7 @@ function startWorker() {
       APP_URL: "https://tsunagu.example",
       SENDER_INTERVAL_MS: "100",
       SENDER_LEASE_MS: "2000",
+      RESEND_MAX_PER_SECOND: "100",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

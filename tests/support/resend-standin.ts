@@ -32,6 +32,8 @@ export async function startResendStandIn() {
     /** Milliseconds to wait before answering, so a sender can be killed mid-request. */
     delayMs: 0,
     refuseTo: new Set<string>(),
+    /** Answer this many next requests with 429, as Resend does above 2 requests a second. */
+    rateLimitNext: 0,
     dropAnswerOnce: new Set<string>(),
   };
 
@@ -58,6 +60,14 @@ export async function startResendStandIn() {
           statusCode: 503,
           name: "internal_server_error",
           message: "Stand-in outage",
+        });
+      }
+      if (state.rateLimitNext > 0) {
+        state.rateLimitNext -= 1;
+        return answer(429, {
+          statusCode: 429,
+          name: "rate_limit_exceeded",
+          message: "Too many requests. You can only make 2 requests per second.",
         });
       }
       const body = JSON.parse(raw) as Delivery["body"];

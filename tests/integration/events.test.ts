@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAccount } from "~/accounts/accounts.server";
+import type { Role } from "~/accounts/roles";
 import { db } from "~/db.server";
 import {
   cancelEvent,
@@ -16,22 +16,13 @@ import * as attendeesRoute from "~/routes/organize.events.$id.attendees";
 import * as csvRoute from "~/routes/organize.events.$id.attendees[.csv]";
 import * as signup from "~/routes/signup";
 import { eventInput } from "../support/fixtures";
+import { createPerson } from "../support/people";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 
 const now = new Date("2026-12-01T00:00:00Z");
-let counter = 0;
-
-async function person(role = "member") {
-  counter++;
-  const created = await createAccount(db(), {
-    email: `p${counter}-${crypto.randomUUID()}@example.com`,
-    password: "a long passphrase",
-    displayName: `Person ${counter}`,
-    locale: "en",
-  });
-  if (!created.ok) throw new Error("no account");
-  if (role !== "member") await db().user.update({ where: { id: created.user.id }, data: { role } });
-  return { id: created.user.id, role };
+async function person(role: Role = "member") {
+  const user = await createPerson({ role });
+  return { id: user.id, role };
 }
 
 function form(overrides: Partial<CreateEventInput> = {}): CreateEventInput {

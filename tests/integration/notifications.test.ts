@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "~/accounts/accounts.server";
+import type { Role } from "~/accounts/roles";
 import { db } from "~/db.server";
 import { cancelEvent, createEvent, updateEvent } from "~/events/events.server";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
@@ -19,6 +19,7 @@ import * as adminMailRoute from "~/routes/admin.mail";
 import * as signup from "~/routes/signup";
 import * as unsubscribeRoute from "~/routes/unsubscribe.$token.$kind";
 import { daysAhead, eventInput } from "../support/fixtures";
+import { createPerson } from "../support/people";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 import { startResendStandIn, type Delivery } from "../support/resend-standin";
 
@@ -60,19 +61,7 @@ function send(at = new Date()) {
   return deliverDue(db(), freshSender(), { appUrl, now: at, limit: 1000 });
 }
 
-let counter = 0;
-async function person(locale: Locale = "en", role = "member") {
-  counter++;
-  const created = await createAccount(db(), {
-    email: `n${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`,
-    password: "a long passphrase",
-    displayName: `Person ${counter}`,
-    locale,
-  });
-  if (!created.ok) throw new Error("no account");
-  if (role !== "member") await db().user.update({ where: { id: created.user.id }, data: { role } });
-  return created.user;
-}
+const person = (locale: Locale = "en", role?: Role) => createPerson({ locale, role });
 
 async function event(overrides: Parameters<typeof eventInput>[0] = {}) {
   const organizer = await person("en", "organizer");

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createAccount } from "~/accounts/accounts.server";
 import { createDb, db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { mailer } from "~/mail/mail.server";
@@ -7,22 +6,10 @@ import { reminderLeadMs } from "~/notifications/kinds";
 import { scheduleReminders } from "~/notifications/reminders.server";
 import { deliverDue } from "~/notifications/sender.server";
 import { eventInput } from "../support/fixtures";
+import { createPerson } from "../support/people";
 
 const HOUR = 3_600_000;
-let counter = 0;
-
-async function person(reminderLead: string) {
-  counter++;
-  const created = await createAccount(db(), {
-    email: `r${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`,
-    password: "a long passphrase",
-    displayName: `Person ${counter}`,
-    locale: "en",
-  });
-  if (!created.ok) throw new Error("no account");
-  await db().user.update({ where: { id: created.user.id }, data: { reminderLead } });
-  return created.user;
-}
+const person = (reminderLead: string) => createPerson({ data: { reminderLead } });
 
 /** An event starting at `startsAt` with these people confirmed at `confirmedAt`. */
 async function eventWith(startsAt: Date, people: { id: string }[], confirmedAt: Date) {

@@ -6,6 +6,7 @@ import {
   go,
   logIn,
   logOut,
+  mailFor,
   settle,
   settled,
   signUp,
@@ -36,10 +37,7 @@ afterAll(async () => {
 });
 
 async function resetLinkFor(page: Page, email: string): Promise<string> {
-  await go(page, "/dev/mailbox");
-  const mail = page
-    .locator('[data-testid="dev-mail"]', { has: page.locator("dd", { hasText: email }) })
-    .first();
+  const mail = await mailFor(page, email);
   const text = (await mail.locator(".mail__text").textContent()) ?? "";
   const link = text.match(/http:\/\/\S+reset-password\?token=[\w-]+/)?.[0];
   if (!link) throw new Error(`No reset link for ${email} in the dev mailbox:\n${text}`);

@@ -5,7 +5,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
 import { createEvent } from "~/events/events.server";
-import { act, expectNoAxeViolations, go, logIn, settle, signUp, submit } from "../support/browser";
+import {
+  act,
+  expectNoAxeViolations,
+  go,
+  logIn,
+  mailFor,
+  settle,
+  signUp,
+  submit,
+} from "../support/browser";
 import {
   browserAvailability,
   launchBrowser,
@@ -64,20 +73,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function minasMail(page: Page) {
-  const mail = page.locator('[data-testid="dev-mail"]', { hasText: "mina-email@example.com" });
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return mail.count();
-      },
-      { timeout: 20_000, interval: 500 },
-    )
-    .toBeGreaterThan(0);
-  return mail.first();
-}
-
 describe.skipIf(!availability.run)("emails on a phone", () => {
   let unsubscribeLink = "";
 
@@ -89,8 +84,7 @@ describe.skipIf(!availability.run)("emails on a phone", () => {
       .toContain(fa.rsvp.confirmed);
 
     const mailbox = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
-    await go(mailbox, "/dev/mailbox");
-    const mail = await minasMail(mailbox);
+    const mail = await mailFor(mailbox, "mina-email@example.com");
     const subject = await mail.locator("h2").textContent();
     expect(subject).toContain(fa.mail.gathering.cafe);
     expect(subject).not.toContain("Friday café"); // the lock screen shows the kind, not the title

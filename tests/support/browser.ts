@@ -117,3 +117,24 @@ export async function act(page: Page, click: () => Promise<void>) {
   }
   await settled(page);
 }
+
+/**
+ * The newest message to `email` in the dev mailbox, once the background sender has delivered
+ * it (it looks every couple of seconds), reloading the mailbox until it is there.
+ */
+export async function mailFor(page: Page, email: string) {
+  const mail = page.locator('[data-testid="dev-mail"]', {
+    has: page.locator("dd", { hasText: email }),
+  });
+  await go(page, "/dev/mailbox");
+  await expect
+    .poll(
+      async () => {
+        if ((await mail.count()) === 0) await page.reload();
+        return mail.count();
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBeGreaterThan(0);
+  return mail.first();
+}

@@ -13,7 +13,10 @@ type EventRow = Event & { translations: EventTranslation[] };
 const PAST_DAYS = 31;
 
 /** What a calendar may say about where: the venue's name always, the address and link only when allowed. */
-function placeFor(event: EventRow, knowsPlace: boolean): string | null {
+export function placeFor(
+  event: Pick<Event, "venueName" | "venueAddress" | "onlineUrl">,
+  knowsPlace: boolean,
+): string | null {
   const parts = [
     event.venueName,
     knowsPlace ? event.venueAddress : "",

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
-import { calendarEntry } from "~/calendar/feeds.server";
+import { calendarEntry, placeFor } from "~/calendar/feeds.server";
 import { buildCalendar } from "~/calendar/ics.server";
 import type { Db } from "~/db.server";
 import { textFor } from "~/events/events.server";
@@ -76,12 +76,8 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
     start: formatTime(event.startsAt, locale, event.timeZone),
     end: formatTime(event.endsAt, locale, event.timeZone),
   });
-  const placeParts = [
-    event.venueName,
-    knowsPlace ? event.venueAddress : "",
-    knowsPlace ? event.onlineUrl : "",
-  ].filter(Boolean);
-  const where = placeParts.length ? t("mail.where", { place: placeParts.join(", ") }) : "";
+  const place = placeFor(event, knowsPlace);
+  const where = place ? t("mail.where", { place }) : "";
   const addressLater =
     !knowsPlace && (event.venueAddress || event.onlineUrl) ? t("mail.addressLater") : "";
 

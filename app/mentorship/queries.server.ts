@@ -209,7 +209,11 @@ export async function poolView(db: Db) {
       about: p.about,
       approved: p.approvedAt !== null,
     })),
-    blocks: blocks.map((b) => ({ mentee: b.mentee.displayName, mentor: b.mentor.displayName })),
+    blocks: blocks.map((b) => ({
+      id: `${b.menteeId}:${b.mentorId}`,
+      mentee: b.mentee.displayName,
+      mentor: b.mentor.displayName,
+    })),
   };
 }
 

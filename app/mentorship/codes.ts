@@ -82,14 +82,25 @@ type StoredProfile = {
   capacity: number;
 };
 
+/**
+ * The languages the engine compares: every listed one, whatever the level (a mentee with a
+ * little Japanese is exactly who Japanese practice is for), with Easy Japanese counted as
+ * Japanese, since anyone who speaks Japanese can speak it simply.
+ */
+export function matchingLanguages(stored: string): string[] {
+  return [
+    ...new Set(decodeLanguageLevels(stored).map((l) => (l.code === "ja-x-easy" ? "ja" : l.code))),
+  ];
+}
+
 const asMode = (mode: string): Mode =>
   (modes as readonly string[]).includes(mode) ? (mode as Mode) : "either";
 
-/** A mentee profile as the engine reads it. Every listed language counts, whatever the level. */
+/** A mentee profile as the engine reads it. */
 export function engineMentee(profile: StoredProfile, excludedMentorIds: string[]): Mentee {
   return {
     id: profile.userId,
-    languages: decodeLanguageLevels(profile.languages).map((l) => l.code),
+    languages: matchingLanguages(profile.languages),
     goals: decodeLanguages(profile.topics),
     availability: decodeLanguages(profile.availability),
     mode: asMode(profile.mode),
@@ -105,7 +116,7 @@ export function engineMentee(profile: StoredProfile, excludedMentorIds: string[]
 export function engineMentor(profile: StoredProfile, spare: number): Mentor {
   return {
     id: profile.userId,
-    languages: decodeLanguageLevels(profile.languages).map((l) => l.code),
+    languages: matchingLanguages(profile.languages),
     skills: decodeLanguages(profile.topics),
     availability: decodeLanguages(profile.availability),
     mode: asMode(profile.mode),

@@ -6,6 +6,7 @@ import {
   engineMentee,
   engineMentor,
   isQuiet,
+  matchingLanguages,
   parseReason,
   slots,
 } from "~/mentorship/codes";
@@ -70,6 +71,13 @@ describe("profile codes", () => {
       "language:ja",
       "slot:sat-afternoon",
       "area",
+    ]);
+  });
+
+  it("counts Easy Japanese as Japanese for matching", () => {
+    expect(matchingLanguages(",ja-x-easy:conversational,my:fluent,ja:basic,")).toEqual([
+      "ja",
+      "my",
     ]);
   });
 

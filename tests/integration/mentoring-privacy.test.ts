@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "~/accounts/accounts.server";
+import { createAccount, exportUserData } from "~/accounts/accounts.server";
 import { startSession } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { saveProfile } from "~/mentorship/profiles.server";
@@ -262,5 +262,12 @@ describe("the profile form", () => {
       mentorGender: "female",
       locale: "en",
     });
+    // The person's own data export includes it, and only their side of any match.
+    const exported = await exportUserData(db(), maryam.id);
+    expect(exported.mentoring).toMatchObject({ role: "mentee", about: secrets.about });
+    expect(exported.mentoring!.matches).toEqual([
+      expect.objectContaining({ as: "mentee", status: "active", myFitAnswer: null }),
+    ]);
+    expect(JSON.stringify(exported)).not.toContain("@ren");
   });
 });

@@ -265,6 +265,8 @@ export async function draftView(db: Db) {
         userId: m.id,
         displayName: userNames.get(m.id) ?? "",
         placesLeft: m.capacity - (draftLoad.get(m.id) ?? 0),
-      })),
+      }))
+      // Mentors with places left first; the order is otherwise the pool's (stable sort).
+      .sort((a, b) => Number(b.placesLeft > 0) - Number(a.placesLeft > 0)),
   };
 }

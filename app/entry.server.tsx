@@ -9,6 +9,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { topUpAllSeries } from "~/events/events.server";
 import { isLocale } from "~/i18n/config";
+import { expireProposals, flagQuietMatches } from "~/mentorship/workflow.server";
 import { getLocale, instanceFor } from "~/i18n/i18next.server";
 import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
@@ -24,15 +25,21 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Work that runs beside the server: keeping event series generated three months ahead, and
- * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the outbox.
+ * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21), and
+ * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the email outbox.
  */
 export function startBackgroundJobs(): { stop(): Promise<void> } {
-  const topUp = () =>
+  const hourly = () => {
     topUpAllSeries(db()).catch((error: unknown) =>
       console.error("Could not top up event series", error),
     );
-  void topUp();
-  setInterval(topUp, HOUR_MS).unref();
+    const now = new Date();
+    expireProposals(db(), now)
+      .then(() => flagQuietMatches(db(), now))
+      .catch((error: unknown) => console.error("Could not run the mentoring clocks", error));
+  };
+  hourly();
+  setInterval(hourly, HOUR_MS).unref();
   const config = env();
   if (config.TSUNAGU_SENDER === "off") return { stop: async () => {} };
   return startOutboxWorker({

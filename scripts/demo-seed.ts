@@ -4,6 +4,10 @@ import type { Db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { answerGoing } from "~/events/rsvp.server";
 import type { Locale } from "~/i18n/config";
+import { DAY_MS } from "~/mentorship/codes";
+import { saveProfile } from "~/mentorship/profiles.server";
+import type { ProfileInput } from "~/mentorship/schemas";
+import { approveMentor } from "~/mentorship/workflow.server";
 
 export const demoPassword = "tsunagu-demo";
 
@@ -81,6 +85,20 @@ export const demoPeople: DemoPerson[] = [
     locale: "ja-x-easy",
     note: "member, reads Easy Japanese",
   },
+  {
+    displayName: "Yuki Ito",
+    email: "yuki@demo.tsunagu.jp",
+    role: "member",
+    locale: "ja",
+    note: "student mentor, approved, has places",
+  },
+  {
+    displayName: "Hamid R.",
+    email: "hamid@demo.tsunagu.jp",
+    role: "member",
+    locale: "fa",
+    note: "student mentor, waiting for approval",
+  },
 ];
 
 /** Adds the demo people, events and RSVPs once; running it again changes nothing. */
@@ -96,6 +114,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
     created++;
   }
   if ((await db.event.count()) === 0) await seedEvents(db, now);
+  if ((await db.mentoringProfile.count()) === 0) await seedMentoring(db, now);
   return { created };
 }
 
@@ -314,4 +333,228 @@ async function seedEvents(db: Db, now: Date) {
     });
     await db.walkIn.create({ data: { eventId: past.id, name: "Guest from the neighbourhood" } });
   }
+}
+
+const slot = (day: string, ...parts: string[]) => parts.map((part) => `${day}-${part}`);
+
+/** Mentoring profiles, keyed by demo email name; mentors first. */
+const mentoringProfiles: Record<string, ProfileInput> = {
+  ren: {
+    intent: "mentor",
+    affiliation: "Sophia University, Faculty of Global Studies",
+    languages: [
+      { code: "ja", level: "fluent" },
+      { code: "en", level: "conversational" },
+      { code: "fa", level: "basic" },
+    ],
+    topics: ["japanese_practice", "job_search", "interviews", "friendship"],
+    availability: [...slot("sat", "morning", "afternoon"), ...slot("wed", "evening")],
+    mode: "either",
+    area: "Shinjuku",
+    gender: "male",
+    capacity: 2,
+    shareEmail: false,
+    contactHandle: "LINE: ren.sato.sophia",
+  },
+  chloe: {
+    intent: "mentor",
+    affiliation: "Waseda University, exchange student",
+    languages: [
+      { code: "fr", level: "fluent" },
+      { code: "en", level: "fluent" },
+      { code: "ja", level: "conversational" },
+    ],
+    topics: ["school", "daily_life", "friendship", "japanese_practice"],
+    availability: [...slot("sun", "afternoon"), ...slot("thu", "evening")],
+    mode: "either",
+    area: "Shinjuku",
+    gender: "female",
+    capacity: 2,
+    shareEmail: true,
+    contactHandle: "",
+  },
+  yuki: {
+    intent: "mentor",
+    affiliation: "Tokyo University of Foreign Studies",
+    languages: [
+      { code: "ja", level: "fluent" },
+      { code: "en", level: "conversational" },
+      { code: "ar", level: "conversational" },
+    ],
+    topics: ["japanese_practice", "daily_life", "school", "friendship"],
+    availability: [
+      ...slot("sat", "afternoon"),
+      ...slot("sun", "morning"),
+      ...slot("tue", "evening"),
+    ],
+    mode: "online",
+    area: "",
+    gender: "female",
+    capacity: 3,
+    shareEmail: true,
+    contactHandle: "",
+  },
+  hamid: {
+    intent: "mentor",
+    affiliation: "Hitotsubashi University",
+    languages: [
+      { code: "fa", level: "fluent" },
+      { code: "prs", level: "fluent" },
+      { code: "ja", level: "conversational" },
+    ],
+    topics: ["job_search", "interviews", "daily_life"],
+    availability: [...slot("fri", "evening"), ...slot("sat", "afternoon")],
+    mode: "either",
+    area: "Kunitachi",
+    gender: "male",
+    capacity: 1,
+    shareEmail: false,
+    contactHandle: "Telegram: @hamid_r",
+  },
+  maryam: {
+    intent: "mentee",
+    languages: [
+      { code: "fa", level: "fluent" },
+      { code: "ja", level: "basic" },
+      { code: "en", level: "basic" },
+    ],
+    topics: ["job_search", "japanese_practice"],
+    availability: [...slot("sat", "afternoon"), ...slot("wed", "evening")],
+    mode: "either",
+    area: "Shinjuku",
+    mentorGender: "any",
+    about:
+      "I was a nurse for ten years. I would like to work in care again and need help with a Japanese CV.",
+    shareEmail: true,
+    contactHandle: "",
+  },
+  jeanpaul: {
+    intent: "mentee",
+    languages: [
+      { code: "fr", level: "fluent" },
+      { code: "en", level: "conversational" },
+      { code: "ja", level: "basic" },
+    ],
+    topics: ["school", "japanese_practice"],
+    availability: [...slot("sun", "afternoon")],
+    mode: "in_person",
+    area: "Shinjuku",
+    mentorGender: "any",
+    about: "I want to apply to a Japanese language school next spring.",
+    shareEmail: false,
+    contactHandle: "WhatsApp: +81 90-0000-0000",
+  },
+  daryush: {
+    intent: "mentee",
+    languages: [
+      { code: "fa", level: "fluent" },
+      { code: "en", level: "conversational" },
+    ],
+    topics: ["job_search", "interviews"],
+    availability: [...slot("wed", "evening"), ...slot("sat", "morning")],
+    mode: "online",
+    area: "",
+    mentorGender: "any",
+    about: "Software developer; looking for my first job in Japan.",
+    shareEmail: true,
+    contactHandle: "",
+  },
+  amal: {
+    intent: "mentee",
+    languages: [
+      { code: "ar", level: "fluent" },
+      { code: "ja", level: "basic" },
+    ],
+    topics: ["daily_life", "japanese_practice"],
+    availability: [...slot("sat", "afternoon"), ...slot("tue", "evening")],
+    mode: "online",
+    area: "",
+    mentorGender: "female",
+    about: "Mother of two. I would like to understand school letters and talk with neighbours.",
+    shareEmail: false,
+    contactHandle: "WhatsApp: +81 80-0000-0000",
+  },
+  thida: {
+    intent: "mentee",
+    languages: [
+      { code: "ja-x-easy", level: "conversational" },
+      { code: "my", level: "fluent" },
+    ],
+    topics: ["japanese_practice", "friendship"],
+    availability: [...slot("sun", "morning", "afternoon")],
+    mode: "either",
+    area: "",
+    mentorGender: "female",
+    about: "",
+    shareEmail: true,
+    contactHandle: "",
+  },
+};
+
+/**
+ * Mentoring: approved mentors with places left (Yuki, Ren) and mentees waiting (Daryush,
+ * Amal, Thida) so an organizer can run matching; one mentor awaiting approval (Hamid); one
+ * active match with recent check-ins (Maryam and Ren); one gone quiet (Jean-Paul and Chloé,
+ * nothing for 30 days), which the organizer dashboard lists.
+ */
+async function seedMentoring(db: Db, now: Date) {
+  const aiko = await idOf(db, "aiko@demo.tsunagu.jp");
+  const ids: Record<string, string> = {};
+  for (const [who, input] of Object.entries(mentoringProfiles)) {
+    const person = demoPeople.find((p) => p.email === `${who}@demo.tsunagu.jp`)!;
+    ids[who] = await idOf(db, person.email);
+    const saved = await saveProfile(db, ids[who], input, person.locale);
+    if (!saved.ok) throw new Error(`Demo mentoring profile ${who}: ${saved.error}`);
+    if (input.intent === "mentor" && who !== "hamid") await approveMentor(db, aiko, ids[who], now);
+  }
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const activeMatch = async (
+    mentee: string,
+    mentor: string,
+    startedDaysAgo: number,
+    reasons: string,
+    checkIns: { daysAgo: number; met: boolean; note: string }[],
+  ) => {
+    const lastCheckIn = checkIns.length ? ago(Math.min(...checkIns.map((c) => c.daysAgo))) : null;
+    const firstMet = checkIns.filter((c) => c.met).map((c) => c.daysAgo);
+    await db.mentoringMatch.create({
+      data: {
+        menteeId: ids[mentee]!,
+        mentorId: ids[mentor]!,
+        status: "active",
+        score: 700,
+        reasons,
+        proposedAt: ago(startedDaysAgo + 3),
+        expiresAt: ago(startedDaysAgo - 4),
+        menteeAcceptedAt: ago(startedDaysAgo + 1),
+        mentorAcceptedAt: ago(startedDaysAgo),
+        activatedAt: ago(startedDaysAgo),
+        lastCheckInAt: lastCheckIn,
+        firstMetAt: firstMet.length ? ago(Math.max(...firstMet)) : null,
+        menteeFit: firstMet.length ? "yes" : null,
+        createdById: aiko,
+        checkIns: {
+          create: checkIns.map((c) => ({ met: c.met, note: c.note, createdAt: ago(c.daysAgo) })),
+        },
+      },
+    });
+  };
+  await activeMatch(
+    "maryam",
+    "ren",
+    30,
+    ",goal:job_search,goal:japanese_practice,language:ja,language:fa,slot:sat-afternoon,slot:wed-evening,area,",
+    [
+      { daysAgo: 26, met: true, note: "Coffee near Yotsuya; we started her CV in Japanese." },
+      { daysAgo: 12, met: true, note: "Practised a care-job interview." },
+      { daysAgo: 4, met: false, note: "She had an appointment at the ward office; next week." },
+    ],
+  );
+  await activeMatch(
+    "jeanpaul",
+    "chloe",
+    50,
+    ",goal:school,goal:japanese_practice,language:fr,language:en,language:ja,slot:sun-afternoon,area,",
+    [{ daysAgo: 30, met: true, note: "Visited a language school open day together." }],
+  );
 }

@@ -151,8 +151,24 @@ export async function exportUserData(db: Db, userId: string) {
         select: { kind: true, status: true, createdAt: true, sentAt: true },
         orderBy: { createdAt: "asc" },
       },
+      mentoringProfile: true,
+      menteeMatches: { where: { status: { not: "draft" } } },
+      mentorMatches: { where: { status: { not: "draft" } } },
     },
   });
+  const profile = user.mentoringProfile;
+  // Only this person's side of each match: never the other person's details.
+  const matches = [
+    ...user.menteeMatches.map((m) => ({ m, as: "mentee", fit: m.menteeFit })),
+    ...user.mentorMatches.map((m) => ({ m, as: "mentor", fit: m.mentorFit })),
+  ].map(({ m, as, fit }) => ({
+    as,
+    status: m.status,
+    proposedAt: m.proposedAt?.toISOString() ?? null,
+    activatedAt: m.activatedAt?.toISOString() ?? null,
+    endedAt: m.endedAt?.toISOString() ?? null,
+    myFitAnswer: fit,
+  }));
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -190,6 +206,25 @@ export async function exportUserData(db: Db, userId: string) {
       createdAt: m.createdAt.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
     })),
+    mentoring: profile
+      ? {
+          role: profile.role,
+          languages: profile.languages,
+          topics: profile.topics,
+          availability: profile.availability,
+          mode: profile.mode,
+          area: profile.area,
+          mentorGender: profile.role === "mentee" ? profile.mentorGender : undefined,
+          gender: profile.role === "mentor" ? profile.gender : undefined,
+          affiliation: profile.affiliation,
+          capacity: profile.role === "mentor" ? profile.capacity : undefined,
+          about: profile.about,
+          shareEmail: profile.shareEmail,
+          contactHandle: profile.contactHandle,
+          approvedAt: profile.approvedAt?.toISOString() ?? null,
+          matches,
+        }
+      : null,
   };
 }
 

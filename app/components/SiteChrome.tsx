@@ -42,6 +42,9 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
               <li>
                 <Link to="/my/events">{t("nav.myEvents")}</Link>
               </li>
+              <li>
+                <Link to="/mentoring">{t("nav.mentoring")}</Link>
+              </li>
               {hasRole(user.role, "organizer") ? (
                 <li>
                   <Link to="/organize">{t("nav.organize")}</Link>

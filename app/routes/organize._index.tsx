@@ -35,10 +35,11 @@ export default function OrganizerDashboard() {
   return (
     <div className="stack wide">
       <h1>{t("organize.title")}</h1>
-      <p>
+      <p className="actions">
         <Link to="/organize/events/new" className="button">
           {t("organize.newEvent")}
         </Link>
+        <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
       </p>
       {isAdmin ? (
         <p>

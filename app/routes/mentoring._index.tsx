@@ -1,0 +1,462 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/accounts/sessions.server";
+import { FormErrors, Notice } from "~/components/forms";
+import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring";
+import { db } from "~/db.server";
+import type { Locale } from "~/i18n/config";
+import { formatDateTime, formatDay } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import { fitAnswers } from "~/mentorship/codes";
+import { myMentoring } from "~/mentorship/queries.server";
+import { memberActionSchema } from "~/mentorship/schemas";
+import {
+  answerFit,
+  answerProposal,
+  endMatch,
+  expireProposals,
+  logCheckIn,
+  requestRematch,
+  type MentoringOutcome,
+} from "~/mentorship/workflow.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { titleKey: "mentoring.metaTitle" };
+
+/** The member's own mentoring page: their profile and matches. It takes no id from the URL. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const locale = await getLocale(request);
+  // Expiry is enforced here too, not only by the hourly job, so no stale proposal is shown.
+  await expireProposals(db(), new Date());
+  const data = await myMentoring(db(), user.id);
+  return json({
+    ...data,
+    locale,
+    saved: new URL(request.url).searchParams.get("saved") === "profile",
+    matches: data.matches.map((m) => ({
+      ...m,
+      answerBy: m.expiresAt ? formatDateTime(new Date(m.expiresAt), locale) : null,
+      checkIns: m.checkIns.map((c) => ({ ...c, day: formatDay(new Date(c.at), locale) })),
+    })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireUser(request);
+  const fields = Object.fromEntries(await request.formData());
+  const parsed = memberActionSchema.safeParse(fields);
+  const typed = { note: String(fields.note ?? ""), feedback: String(fields.feedback ?? "") };
+  if (!parsed.success) {
+    return json(
+      { done: null, error: parsed.error.issues[0]?.message ?? "errors.required", typed },
+      { status: 400 },
+    );
+  }
+  const input = parsed.data;
+  const database = db();
+  const now = new Date();
+  let outcome: MentoringOutcome;
+  switch (input.intent) {
+    case "accept":
+    case "decline":
+      outcome = await answerProposal(database, user.id, input.matchId, input.intent, now);
+      break;
+    case "checkin":
+      outcome = await logCheckIn(
+        database,
+        user.id,
+        input.matchId,
+        { met: input.met === "yes", note: input.note },
+        now,
+      );
+      break;
+    case "fit":
+      outcome = await answerFit(database, user.id, input.matchId, input.fit);
+      break;
+    case "rematch":
+      outcome = await requestRematch(database, user.id, input.matchId, input.note, now);
+      break;
+    case "end":
+      outcome = await endMatch(
+        database,
+        { userId: user.id, isOrganizer: false },
+        input.matchId,
+        input.feedback,
+        now,
+      );
+      break;
+  }
+  if (!outcome.ok) return json({ done: null, error: outcome.error, typed }, { status: 400 });
+  return json({ done: input.intent, error: null, typed: null });
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type MatchView = Data["matches"][number];
+
+export default function Mentoring() {
+  const { t } = useTranslation();
+  const { profile, matches, locale, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <h1>{t("mentoring.title")}</h1>
+      {saved ? (
+        <Notice>
+          <p>{t("mentoring.profileSaved")}</p>
+        </Notice>
+      ) : null}
+      {actionData?.done ? (
+        <Notice>
+          <p>{t(`mentoring.done.${actionData.done}`)}</p>
+        </Notice>
+      ) : null}
+      {actionData?.error ? <FormErrors id="mentoring-error" errors={[actionData.error]} /> : null}
+
+      {!profile ? (
+        <Welcome />
+      ) : (
+        <>
+          <section className="card stack" aria-labelledby="my-profile">
+            <h2 id="my-profile">{t("mentoring.profileTitle")}</h2>
+            <p>{t(profile.role === "mentee" ? "mentoring.roleMentee" : "mentoring.roleMentor")}</p>
+            {profile.role === "mentor" ? (
+              <p className={profile.approved ? undefined : "notice notice--waiting"}>
+                {t(profile.approved ? "mentoring.approved" : "mentoring.awaitingApproval")}
+              </p>
+            ) : null}
+            <dl className="details">
+              <Detail term={t("mentoring.labelLanguages")}>
+                <LanguageLevelList languages={profile.languages} locale={locale} />
+              </Detail>
+              <Detail
+                term={t(
+                  profile.role === "mentee" ? "mentoring.labelGoals" : "mentoring.labelSkills",
+                )}
+              >
+                <TopicList topics={profile.topics} locale={locale} />
+              </Detail>
+              <Detail term={t("mentoring.labelAvailability")}>
+                <SlotList slots={profile.availability} locale={locale} />
+              </Detail>
+            </dl>
+            <p>
+              <Link to="/mentoring/profile">{t("mentoring.editProfile")}</Link>
+            </p>
+          </section>
+
+          <section className="stack" aria-labelledby="my-matches">
+            <h2 id="my-matches">
+              {t(profile.role === "mentee" ? "mentoring.matchTitle" : "mentoring.menteesTitle")}
+            </h2>
+            {matches.length === 0 ? (
+              <p className="muted">
+                {t(profile.role === "mentee" ? "mentoring.waiting" : "mentoring.noMentees")}
+              </p>
+            ) : null}
+            {matches.map((match) => (
+              <MatchCard
+                key={match.id}
+                match={match}
+                locale={locale}
+                typed={actionData?.typed ?? null}
+              />
+            ))}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Welcome() {
+  const { t } = useTranslation();
+  return (
+    <section className="card stack" aria-labelledby="choose-role">
+      <p>{t("mentoring.intro")}</p>
+      <p className="muted">{t("mentoring.privacyNote")}</p>
+      <h2 id="choose-role">{t("mentoring.chooseTitle")}</h2>
+      <p className="actions">
+        <Link to="/mentoring/profile?role=mentee" className="button">
+          {t("mentoring.becomeMentee")}
+        </Link>
+        <Link to="/mentoring/profile?role=mentor" className="button button--secondary">
+          {t("mentoring.becomeMentor")}
+        </Link>
+      </p>
+      <p className="muted">{t("mentoring.mentorNote")}</p>
+    </section>
+  );
+}
+
+function MatchId({ id }: { id: string }) {
+  return <input type="hidden" name="matchId" value={id} />;
+}
+
+function MatchCard({
+  match,
+  locale,
+  typed,
+}: {
+  match: MatchView;
+  locale: Locale;
+  typed: { note: string; feedback: string } | null;
+}) {
+  const { t } = useTranslation();
+  const p = match.partner;
+  const name = p.displayName;
+  const headingId = `match-${match.id}`;
+  return (
+    <article className="card stack match-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {match.status === "proposed"
+          ? t("mentoring.proposedTitle", { name })
+          : t("mentoring.activeTitle", { name })}
+      </h3>
+      <dl className="details">
+        {p.affiliation ? (
+          <Detail term={t("mentoring.labelAffiliation")}>
+            <span dir="auto">{p.affiliation}</span>
+          </Detail>
+        ) : null}
+        {p.languages ? (
+          <Detail term={t("mentoring.labelLanguages")}>
+            <LanguageLevelList languages={p.languages} locale={locale} />
+          </Detail>
+        ) : null}
+        {p.topics ? (
+          <Detail
+            term={t(match.side === "mentor" ? "mentoring.labelGoals" : "mentoring.labelSkills")}
+          >
+            <TopicList topics={p.topics} locale={locale} />
+          </Detail>
+        ) : null}
+        {p.availability ? (
+          <Detail term={t("mentoring.labelAvailability")}>
+            <SlotList slots={p.availability} locale={locale} />
+          </Detail>
+        ) : null}
+        {p.mode ? (
+          <Detail term={t("mentoring.labelMode")}>{t(`mentoring.modes.${p.mode}`)}</Detail>
+        ) : null}
+        {p.area ? (
+          <Detail term={t("mentoring.labelArea")}>
+            <span dir="auto">{p.area}</span>
+          </Detail>
+        ) : null}
+        {p.about ? (
+          <Detail term={t("mentoring.labelAbout")}>
+            <span className="prewrap" dir="auto">
+              {p.about}
+            </span>
+          </Detail>
+        ) : null}
+      </dl>
+
+      {match.status === "proposed" ? (
+        <div className="stack">
+          <p>{t("mentoring.proposedBody", { date: match.answerBy ?? "" })}</p>
+          {match.iAccepted ? (
+            <p className="notice notice--waiting">{t("mentoring.youAccepted")}</p>
+          ) : (
+            <div className="actions">
+              <Form method="post" className="answer-accept">
+                <MatchId id={match.id} />
+                <button type="submit" name="intent" value="accept" className="button">
+                  {t("mentoring.accept")}
+                </button>
+              </Form>
+              <Form method="post" className="answer-decline">
+                <MatchId id={match.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="decline"
+                  className="button button--secondary"
+                >
+                  {t("mentoring.decline")}
+                </button>
+              </Form>
+            </div>
+          )}
+        </div>
+      ) : (
+        <ActiveMatch match={match} typed={typed} />
+      )}
+    </article>
+  );
+}
+
+function ActiveMatch({
+  match,
+  typed,
+}: {
+  match: MatchView;
+  typed: { note: string; feedback: string } | null;
+}) {
+  const { t } = useTranslation();
+  const contact = match.partner.contact;
+  const name = match.partner.displayName;
+  return (
+    <>
+      <section className="stack contact" aria-labelledby={`contact-${match.id}`}>
+        <h4 id={`contact-${match.id}`}>{t("mentoring.contactTitle", { name })}</h4>
+        {contact?.email || contact?.handle ? (
+          <dl className="details">
+            {contact.email ? (
+              <Detail term={t("mentoring.contactEmail")}>
+                <a href={`mailto:${contact.email}`} dir="ltr">
+                  {contact.email}
+                </a>
+              </Detail>
+            ) : null}
+            {contact.handle ? (
+              <Detail term={t("mentoring.contactHandle")}>
+                <span dir="auto">{contact.handle}</span>
+              </Detail>
+            ) : null}
+          </dl>
+        ) : (
+          <p>{t("mentoring.noContact", { name })}</p>
+        )}
+      </section>
+
+      {match.side === "mentor" ? (
+        <section className="stack" aria-labelledby={`checkin-${match.id}`}>
+          <h4 id={`checkin-${match.id}`}>{t("mentoring.checkInTitle")}</h4>
+          <Form method="post" className="stack checkin-form">
+            <MatchId id={match.id} />
+            <input type="hidden" name="intent" value="checkin" />
+            <fieldset className="field">
+              <legend>{t("mentoring.checkInMet")}</legend>
+              <label className="field--check">
+                <input type="radio" name="met" value="yes" defaultChecked />
+                {t("mentoring.metYes")}
+              </label>
+              <label className="field--check">
+                <input type="radio" name="met" value="no" />
+                {t("mentoring.metNo")}
+              </label>
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`note-${match.id}`}>{t("mentoring.checkInNote")}</label>
+              <textarea
+                id={`note-${match.id}`}
+                name="note"
+                rows={2}
+                maxLength={500}
+                dir="auto"
+                defaultValue={typed?.note ?? ""}
+              />
+            </div>
+            <button type="submit" className="button">
+              {t("mentoring.checkInSubmit")}
+            </button>
+          </Form>
+          {match.checkIns.length ? (
+            <>
+              <h5>{t("mentoring.checkInsTitle")}</h5>
+              <ul className="plain-list">
+                {match.checkIns.map((c) => (
+                  <li key={c.id}>
+                    {c.day}:{" "}
+                    {t(c.met ? "mentoring.checkInMetShort" : "mentoring.checkInNotMetShort")}
+                    {c.note ? (
+                      <>
+                        {" · "}
+                        <span dir="auto">{c.note}</span>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {match.askFit ? (
+        <section className="stack" aria-labelledby={`fit-${match.id}`}>
+          <h4 id={`fit-${match.id}`}>{t("mentoring.fitTitle")}</h4>
+          {match.myFit ? (
+            <p>{t("mentoring.fitThanks", { answer: t(`mentoring.fit.${match.myFit}`) })}</p>
+          ) : (
+            <Form method="post" className="stack fit-form">
+              <MatchId id={match.id} />
+              <input type="hidden" name="intent" value="fit" />
+              <fieldset className="field" aria-describedby={`fit-hint-${match.id}`}>
+                <legend className="visually-hidden">{t("mentoring.fitTitle")}</legend>
+                <p id={`fit-hint-${match.id}`} className="field__hint">
+                  {t("mentoring.fitHint")}
+                </p>
+                {fitAnswers.map((answer) => (
+                  <label key={answer} className="field--check">
+                    <input type="radio" name="fit" value={answer} required />
+                    {t(`mentoring.fit.${answer}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="button button--secondary">
+                {t("mentoring.fitSubmit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      {match.side === "mentee" ? (
+        match.rematchRequested ? (
+          <p className="notice notice--waiting">{t("mentoring.rematchSent")}</p>
+        ) : (
+          <details className="stack">
+            <summary>{t("mentoring.rematchTitle")}</summary>
+            <Form method="post" className="stack rematch-form">
+              <MatchId id={match.id} />
+              <input type="hidden" name="intent" value="rematch" />
+              <p>{t("mentoring.rematchBody")}</p>
+              <div className="field">
+                <label htmlFor={`rematch-${match.id}`}>{t("mentoring.rematchNote")}</label>
+                <textarea
+                  id={`rematch-${match.id}`}
+                  name="note"
+                  rows={2}
+                  maxLength={500}
+                  dir="auto"
+                  defaultValue={typed?.note ?? ""}
+                />
+              </div>
+              <button type="submit" className="button button--secondary">
+                {t("mentoring.rematchSubmit")}
+              </button>
+            </Form>
+          </details>
+        )
+      ) : null}
+
+      <details className="stack">
+        <summary>{t("mentoring.endTitle")}</summary>
+        <Form method="post" className="stack end-form">
+          <MatchId id={match.id} />
+          <input type="hidden" name="intent" value="end" />
+          <p>{t("mentoring.endBody")}</p>
+          <div className="field">
+            <label htmlFor={`feedback-${match.id}`}>{t("mentoring.endFeedback")}</label>
+            <textarea
+              id={`feedback-${match.id}`}
+              name="feedback"
+              rows={2}
+              maxLength={1000}
+              dir="auto"
+              defaultValue={typed?.feedback ?? ""}
+            />
+          </div>
+          <button type="submit" className="button button--danger">
+            {t("mentoring.endSubmit")}
+          </button>
+        </Form>
+      </details>
+    </>
+  );
+}

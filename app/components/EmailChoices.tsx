@@ -3,7 +3,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MessageKind, ReminderLead } from "~/notifications/kinds";
 import { reminderLeads } from "~/notifications/kinds";
-import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
+import { emailChoicesSchema } from "~/notifications/schemas";
 import { FieldError, Notice, useZodForm } from "./forms";
 
 const leadLabel: Record<ReminderLead, string> = {
@@ -14,10 +14,12 @@ const leadLabel: Record<ReminderLead, string> = {
 
 /** Settings: which kinds of email to get, and when the reminder comes. */
 export function EmailChoices({
+  kinds,
   preferences,
   lastResult,
   saved,
 }: {
+  kinds: MessageKind[];
   preferences: { optedOut: MessageKind[]; reminderLead: ReminderLead };
   lastResult: SubmissionResult<string[]> | undefined;
   saved: boolean;
@@ -42,7 +44,7 @@ export function EmailChoices({
         <input type="hidden" name="intent" value="emails" />
         <fieldset className="stack">
           <legend>{t("settings.emailsKinds")}</legend>
-          {switchableKinds.map((kind) => (
+          {kinds.map((kind) => (
             <div className="field field--check" key={kind}>
               <input
                 type="checkbox"

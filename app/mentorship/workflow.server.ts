@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import { writeTransaction } from "~/events/rsvp.server";
+import { enqueueMentoringMessages } from "~/notifications/outbox.server";
 import { encodeLanguages } from "~/events/languages";
 import type { Prisma } from "~/generated/prisma/client";
 import {
@@ -19,8 +20,8 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * Every change to a mentoring match passes through the functions in this file, each in one
- * transaction, and is reported as MentoringChange records. The notification layer (the email
- * outbox) hooks in here, inside the same transaction:
+ * transaction, and is reported as MentoringChange records; the emails they cause are recorded
+ * in the outbox inside that transaction (enqueueMentoringMessages):
  * - proposed: ask the mentee and the mentor (userIds) to accept or decline within 7 days;
  * - activated: introduce them to each other (both accepted; contact details now visible);
  * - declined / expired: tell both, kindly, that they are back in the pool;
@@ -220,6 +221,7 @@ export async function publishDraft(
         userIds: [draft.menteeId, draft.mentorId],
       });
     }
+    await enqueueMentoringMessages(tx, changes);
     return { ok: true as const, changes, skipped };
   }, writeTransaction);
 }
@@ -243,6 +245,7 @@ async function expireDue(tx: Tx, now: Date): Promise<MentoringChange[]> {
         userIds: [match.menteeId, match.mentorId],
       });
   }
+  await enqueueMentoringMessages(tx, changes);
   return changes;
 }
 
@@ -285,7 +288,9 @@ export async function answerProposal(
         where: { id: match.id },
         data: { status: "declined", declinedBy: side, endedAt: now },
       });
-      return { ok: true, changes: [...changes, { kind: "declined", matchId, userIds: both }] };
+      const declined: MentoringChange = { kind: "declined", matchId, userIds: both };
+      await enqueueMentoringMessages(tx, [declined], userId);
+      return { ok: true, changes: [...changes, declined] };
     }
     const mine = side === "mentee" ? { menteeAcceptedAt: now } : { mentorAcceptedAt: now };
     const otherAccepted =
@@ -294,12 +299,11 @@ export async function answerProposal(
       where: { id: match.id },
       data: otherAccepted ? { ...mine, status: "active", activatedAt: now } : mine,
     });
-    return {
-      ok: true,
-      changes: otherAccepted
-        ? [...changes, { kind: "activated", matchId, userIds: both }]
-        : changes,
-    };
+    if (!otherAccepted) return { ok: true, changes };
+    const activated: MentoringChange = { kind: "activated", matchId, userIds: both };
+    // Both get the introduction, the one who said yes last included.
+    await enqueueMentoringMessages(tx, [activated]);
+    return { ok: true, changes: [...changes, activated] };
   }, writeTransaction);
 }
 
@@ -366,7 +370,9 @@ export async function requestRematch(
       where: { id: matchId },
       data: { rematchRequestedAt: own.match.rematchRequestedAt ?? now, rematchNote: note },
     });
-    return { ok: true, changes: [{ kind: "rematch_requested", matchId, userIds: [menteeId] }] };
+    const requested: MentoringChange = { kind: "rematch_requested", matchId, userIds: [menteeId] };
+    await enqueueMentoringMessages(tx, [requested]);
+    return { ok: true, changes: [requested] };
   }, writeTransaction);
 }
 
@@ -398,10 +404,13 @@ export async function endMatch(
         endFeedback: feedback,
       },
     });
-    return {
-      ok: true,
-      changes: [{ kind: "ended", matchId, userIds: [match.menteeId, match.mentorId] }],
+    const ended: MentoringChange = {
+      kind: "ended",
+      matchId,
+      userIds: [match.menteeId, match.mentorId],
     };
+    await enqueueMentoringMessages(tx, [ended], actor.userId);
+    return { ok: true, changes: [ended] };
   }, writeTransaction);
 }
 
@@ -425,11 +434,13 @@ export async function flagQuietMatches(db: Db, now = new Date()): Promise<Mentor
     });
     for (const match of quiet)
       await tx.mentoringMatch.update({ where: { id: match.id }, data: { checkInDueAt: now } });
-    return quiet.map((m) => ({
+    const changes = quiet.map((m) => ({
       kind: "checkin_due" as const,
       matchId: m.id,
       userIds: [m.mentorId],
     }));
+    await enqueueMentoringMessages(tx, changes);
+    return changes;
   }, writeTransaction);
 }
 

@@ -10,8 +10,17 @@ export const messageKinds = [
   "event_cancelled",
   "event_reminder",
   "password_reset",
+  "mentoring_proposed",
+  "mentoring_introduction",
+  "mentoring_not_going_ahead",
+  "mentoring_ended",
+  "mentoring_checkin",
+  "mentoring_rematch",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
+
+/** Messages only organizers get; settings show these choices to organizers only. */
+export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch"];
 
 export function isMessageKind(value: unknown): value is MessageKind {
   return typeof value === "string" && (messageKinds as readonly string[]).includes(value);

@@ -2,6 +2,7 @@ import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { EventChange } from "~/events/events.server";
 import type { RsvpChange } from "~/events/rsvp.server";
+import type { MentoringChange } from "~/mentorship/workflow.server";
 import type { MessageKind } from "./kinds";
 
 type Tx = Prisma.TransactionClient;
@@ -62,3 +63,46 @@ export async function enqueueEventMessages(tx: Tx, changes: EventChange[]): Prom
     );
   }
 }
+
+/**
+ * Emails for mentoring: the proposal to answer, the introduction once both said yes, a kind
+ * word when a proposal does not go ahead or a match ends, the mentor's nudge after three quiet
+ * weeks, and organizers' notice of a quiet request for another mentor (never the mentor's).
+ * `actorId` is whoever caused the change; they already know and get no email about it.
+ */
+export async function enqueueMentoringMessages(
+  tx: Tx,
+  changes: MentoringChange[],
+  actorId?: string,
+): Promise<void> {
+  const messages: NewMessage[] = [];
+  for (const change of changes) {
+    const payload = { matchId: change.matchId };
+    if (change.kind === "rematch_requested") {
+      const organizers = await tx.user.findMany({
+        where: { role: { in: ["organizer", "admin"] } },
+        select: { id: true },
+      });
+      for (const o of organizers)
+        messages.push({ kind: "mentoring_rematch", userId: o.id, payload });
+      continue;
+    }
+    const kind = mentoringMessageKind[change.kind];
+    for (const userId of change.userIds) {
+      if (userId !== actorId) messages.push({ kind, userId, payload });
+    }
+  }
+  await enqueueMessages(tx, messages);
+}
+
+const mentoringMessageKind: Record<
+  Exclude<MentoringChange["kind"], "rematch_requested">,
+  MessageKind
+> = {
+  proposed: "mentoring_proposed",
+  activated: "mentoring_introduction",
+  declined: "mentoring_not_going_ahead",
+  expired: "mentoring_not_going_ahead",
+  ended: "mentoring_ended",
+  checkin_due: "mentoring_checkin",
+};

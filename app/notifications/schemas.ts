@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { messageKinds, reminderLeads } from "./kinds";
+import { messageKinds, organizerKinds, reminderLeads, type MessageKind } from "./kinds";
 
-/** Kinds with their own on/off box in settings; reminders have the lead-time choice instead. */
-export const switchableKinds = messageKinds.filter((kind) => kind !== "event_reminder");
+/**
+ * Kinds with their own on/off box in settings (reminders have the lead-time choice instead);
+ * organizers' kinds only for organizers.
+ */
+export function switchableKinds(isOrganizer: boolean): MessageKind[] {
+  return messageKinds.filter(
+    (kind) => kind !== "event_reminder" && (isOrganizer || !organizerKinds.includes(kind)),
+  );
+}
 
 export const emailChoicesSchema = z.object({
   intent: z.literal("emails"),

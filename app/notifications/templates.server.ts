@@ -11,6 +11,7 @@ import type { Locale } from "~/i18n/config";
 import { renderEmail } from "~/mail/layout.server";
 import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
+import { renderMentoringMessage } from "./mentoring-templates.server";
 
 export type Recipient = { id: string; email: string; displayName: string };
 
@@ -178,5 +179,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
     });
     return { mail };
   }
+  if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   return renderEventMessage(input);
 }

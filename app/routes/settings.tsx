@@ -17,6 +17,7 @@ import {
   deleteAccountSchema,
   profileSchema,
 } from "~/accounts/schemas";
+import { hasRole } from "~/accounts/roles";
 import { blankSessionCookie, requireUser } from "~/accounts/sessions.server";
 import {
   DisplayNameField,
@@ -58,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     justReset: new URL(request.url).searchParams.has("reset"),
     calendarUrl: calendarFeedUrl(await calendarTokenFor(db(), user.id)),
     mail: await mailPreferences(db(), user.id),
+    emailKinds: switchableKinds(hasRole(user.role, "organizer")),
   });
 }
 
@@ -75,8 +77,14 @@ export async function action({ request }: ActionFunctionArgs) {
       return json({ intent, result: submission.reply(), saved: false }, { status: 400 });
     }
     const wanted = new Set(submission.value.wanted);
+    const previous = await mailPreferences(db(), user.id);
+    const shown = switchableKinds(hasRole(user.role, "organizer"));
     await saveMailPreferences(db(), user.id, {
-      optedOut: switchableKinds.filter((kind) => !wanted.has(kind)),
+      // Boxes this person is not shown keep their earlier setting.
+      optedOut: [
+        ...shown.filter((kind) => !wanted.has(kind)),
+        ...previous.optedOut.filter((kind) => !shown.includes(kind)),
+      ],
       reminderLead: submission.value.reminderLead,
     });
     return json({ intent, result: submission.reply(), saved: true });
@@ -155,6 +163,7 @@ export default function Settings() {
         </p>
       </section>
       <EmailChoices
+        kinds={data.emailKinds}
         preferences={data.mail}
         lastResult={actionData?.intent === "emails" ? actionData.result : undefined}
         saved={actionData?.intent === "emails" && actionData.saved}

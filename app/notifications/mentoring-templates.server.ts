@@ -31,6 +31,7 @@ export async function renderMentoringMessage(input: TemplateInput): Promise<Rend
   if (!stillTrue[kind]?.(match)) return { skip: "The match has moved on since." };
 
   const side = recipient.id === match.menteeId ? "mentee" : "mentor";
+  const answerBy = match.expiresAt ? formatDay(match.expiresAt, locale) : "";
   const name = side === "mentee" ? match.mentor.displayName : match.mentee.displayName;
   const paragraphs: string[] = [];
   switch (kind) {
@@ -38,7 +39,7 @@ export async function renderMentoringMessage(input: TemplateInput): Promise<Rend
       paragraphs.push(
         t(side === "mentee" ? "mail.mentoring.proposedMentee" : "mail.mentoring.proposedMentor", {
           name,
-          date: match.expiresAt ? formatDay(match.expiresAt, locale) : "",
+          date: answerBy,
         }),
       );
       break;
@@ -68,5 +69,12 @@ export async function renderMentoringMessage(input: TemplateInput): Promise<Rend
     },
     unsubscribe: { label: t(`mail.unsubscribe.${kind}`), url: input.unsubscribeUrl },
   });
-  return { mail: { to: recipient.email, subject: t(`mail.subject.${kind}`), html, text } };
+  return {
+    mail: {
+      to: recipient.email,
+      subject: t(`mail.subject.${kind}`, { date: answerBy }),
+      html,
+      text,
+    },
+  };
 }

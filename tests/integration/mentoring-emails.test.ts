@@ -90,6 +90,10 @@ describe("mentoring emails", () => {
     expect(toMentee!.text).toContain("Ren");
     expect(toMentee!.text).not.toContain("@ren-line");
     expect(toMentee!.subject).not.toMatch(/refugee|پناه/i);
+    expect(toMentee!.subject).toMatch(/[۰-۹]/); // the answer-by date, in Persian digits
+    for (const mail of [toMentee!, toMentor!]) {
+      expect(mail.subject + mail.text).not.toContain("{{");
+    }
     expect(JSON.parse(toMentee!.headers)["List-Unsubscribe"]).toMatch(/mentoring_proposed>$/);
   });
 

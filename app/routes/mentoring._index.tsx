@@ -410,53 +410,84 @@ function ActiveMatch({
         match.rematchRequested ? (
           <p className="notice notice--waiting">{t("mentoring.rematchSent")}</p>
         ) : (
-          <details className="stack">
-            <summary>{t("mentoring.rematchTitle")}</summary>
-            <Form method="post" className="stack rematch-form">
-              <MatchId id={match.id} />
-              <input type="hidden" name="intent" value="rematch" />
-              <p>{t("mentoring.rematchBody")}</p>
-              <div className="field">
-                <label htmlFor={`rematch-${match.id}`}>{t("mentoring.rematchNote")}</label>
-                <textarea
-                  id={`rematch-${match.id}`}
-                  name="note"
-                  rows={2}
-                  maxLength={500}
-                  dir="auto"
-                  defaultValue={typed?.note ?? ""}
-                />
-              </div>
-              <button type="submit" className="button button--secondary">
-                {t("mentoring.rematchSubmit")}
-              </button>
-            </Form>
-          </details>
+          <DetailsNoteForm
+            matchId={match.id}
+            intent="rematch"
+            field="note"
+            maxLength={500}
+            typed={typed?.note}
+            text={{
+              title: t("mentoring.rematchTitle"),
+              body: t("mentoring.rematchBody"),
+              label: t("mentoring.rematchNote"),
+              submit: t("mentoring.rematchSubmit"),
+            }}
+          />
         )
       ) : null}
 
-      <details className="stack">
-        <summary>{t("mentoring.endTitle")}</summary>
-        <Form method="post" className="stack end-form">
-          <MatchId id={match.id} />
-          <input type="hidden" name="intent" value="end" />
-          <p>{t("mentoring.endBody")}</p>
-          <div className="field">
-            <label htmlFor={`feedback-${match.id}`}>{t("mentoring.endFeedback")}</label>
-            <textarea
-              id={`feedback-${match.id}`}
-              name="feedback"
-              rows={2}
-              maxLength={1000}
-              dir="auto"
-              defaultValue={typed?.feedback ?? ""}
-            />
-          </div>
-          <button type="submit" className="button button--danger">
-            {t("mentoring.endSubmit")}
-          </button>
-        </Form>
-      </details>
+      <DetailsNoteForm
+        matchId={match.id}
+        intent="end"
+        field="feedback"
+        maxLength={1000}
+        typed={typed?.feedback}
+        danger
+        text={{
+          title: t("mentoring.endTitle"),
+          body: t("mentoring.endBody"),
+          label: t("mentoring.endFeedback"),
+          submit: t("mentoring.endSubmit"),
+        }}
+      />
     </>
+  );
+}
+
+/** A step behind a disclosure ("ask for another mentor", "end this match") with an optional note. */
+function DetailsNoteForm({
+  matchId,
+  intent,
+  field,
+  maxLength,
+  typed,
+  danger,
+  text,
+}: {
+  matchId: string;
+  intent: "rematch" | "end";
+  field: "note" | "feedback";
+  maxLength: number;
+  typed: string | undefined;
+  danger?: boolean;
+  text: { title: string; body: string; label: string; submit: string };
+}) {
+  const id = `${field === "note" ? "rematch" : "feedback"}-${matchId}`;
+  return (
+    <details className="stack">
+      <summary>{text.title}</summary>
+      <Form method="post" className={`stack ${intent === "end" ? "end-form" : "rematch-form"}`}>
+        <MatchId id={matchId} />
+        <input type="hidden" name="intent" value={intent} />
+        <p>{text.body}</p>
+        <div className="field">
+          <label htmlFor={id}>{text.label}</label>
+          <textarea
+            id={id}
+            name={field}
+            rows={2}
+            maxLength={maxLength}
+            dir="auto"
+            defaultValue={typed ?? ""}
+          />
+        </div>
+        <button
+          type="submit"
+          className={danger ? "button button--danger" : "button button--secondary"}
+        >
+          {text.submit}
+        </button>
+      </Form>
+    </details>
   );
 }

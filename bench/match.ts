@@ -3,6 +3,7 @@
  * 100×40, 1,000×400 and 3,000×1,200 (mentors of capacity 1-3), next to the greedy baseline.
  */
 import os from "node:os";
+import { goals, slots } from "~/mentorship/codes";
 import { greedyMatch, matchMentees, type Mentee, type Mentor } from "~/mentorship/matching";
 
 function random(seed: number) {
@@ -16,23 +17,12 @@ function random(seed: number) {
 // Burmese, Kurdish and others less so; 21 weekly slots; seven goals.
 const languages = ["ja", "en", "fa", "ar", "fr", "prs", "my", "ku", "tr", "ta"];
 const languageWeights = [0.7, 0.6, 0.2, 0.2, 0.12, 0.08, 0.08, 0.06, 0.05, 0.04];
-const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const slots = days.flatMap((d) => ["morning", "afternoon", "evening"].map((p) => `${d}-${p}`));
-const goals = [
-  "japanese_practice",
-  "job_search",
-  "interviews",
-  "school",
-  "daily_life",
-  "friendship",
-  "other",
-];
 const areas = ["shinjuku", "chiyoda", "saitama", "yokohama", "chiba", "tama"];
 const modes = ["online", "in_person", "either"] as const;
 
 function instance(menteeCount: number, mentorCount: number, seed: number) {
   const rand = random(seed);
-  const some = <T>(items: T[], p: number) => items.filter(() => rand() < p);
+  const some = <T>(items: readonly T[], p: number) => items.filter(() => rand() < p);
   const langs = () => {
     const chosen = languages.filter((_, i) => rand() < languageWeights[i]!);
     return chosen.length ? chosen : ["ja"];

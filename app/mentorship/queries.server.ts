@@ -1,4 +1,5 @@
 import type { Db } from "~/db.server";
+import type { MentoringProfile } from "~/generated/prisma/client";
 import { decodeLanguages } from "~/events/languages";
 import {
   decodeLanguageLevels,
@@ -28,10 +29,8 @@ const partnerSelect = {
   mentoringProfile: { select: partnerProfile },
 } as const;
 
-/** A person's own profile, as stored, for their form and page. */
-export async function ownProfile(db: Db, userId: string) {
-  const p = await db.mentoringProfile.findUnique({ where: { userId } });
-  if (!p) return null;
+/** The stored profile with its lists decoded: what its owner and organizers both read. */
+function decodedProfile(p: MentoringProfile) {
   return {
     role: p.role as MentoringRole,
     languages: decodeLanguageLevels(p.languages),
@@ -40,13 +39,23 @@ export async function ownProfile(db: Db, userId: string) {
     mode: p.mode,
     area: p.area,
     mentorGender: p.mentorGender,
-    gender: p.gender ?? "unsaid",
+    gender: p.gender,
     affiliation: p.affiliation,
     capacity: p.capacity,
     about: p.about,
+    approved: p.approvedAt !== null,
+  };
+}
+
+/** A person's own profile, as stored, for their form and page. */
+export async function ownProfile(db: Db, userId: string) {
+  const p = await db.mentoringProfile.findUnique({ where: { userId } });
+  if (!p) return null;
+  return {
+    ...decodedProfile(p),
+    gender: p.gender ?? "unsaid",
     shareEmail: p.shareEmail,
     contactHandle: p.contactHandle,
-    approved: p.approvedAt !== null,
   };
 }
 
@@ -171,43 +180,25 @@ export async function poolView(db: Db) {
       include: { user: { select: names } },
       orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     }),
-    db.mentoringMatch.groupBy({
-      by: ["mentorId"],
+    db.mentoringMatch.findMany({
       where: { status: { in: [...openStatuses] } },
-      _count: true,
+      select: { menteeId: true, mentorId: true },
     }),
     db.mentoringBlock.findMany({
       include: { mentee: { select: names }, mentor: { select: names } },
       orderBy: { createdAt: "asc" },
     }),
   ]);
-  const busyMentees = new Set(
-    (
-      await db.mentoringMatch.findMany({
-        where: { status: { in: [...openStatuses] } },
-        select: { menteeId: true },
-      })
-    ).map((m) => m.menteeId),
-  );
-  const load = new Map(open.map((o) => [o.mentorId, o._count]));
+  const busyMentees = new Set(open.map((m) => m.menteeId));
+  const load = new Map<string, number>();
+  for (const m of open) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
   return {
     profiles: profiles.map((p) => ({
+      ...decodedProfile(p),
       userId: p.userId,
-      role: p.role as MentoringRole,
       displayName: p.user.displayName,
-      languages: decodeLanguageLevels(p.languages),
-      topics: decodeLanguages(p.topics),
-      availability: decodeLanguages(p.availability),
-      mode: p.mode,
-      area: p.area,
-      mentorGender: p.mentorGender,
-      gender: p.gender,
-      affiliation: p.affiliation,
-      capacity: p.capacity,
       taken: load.get(p.userId) ?? 0,
       matched: busyMentees.has(p.userId),
-      about: p.about,
-      approved: p.approvedAt !== null,
     })),
     blocks: blocks.map((b) => ({
       id: `${b.menteeId}:${b.mentorId}`,

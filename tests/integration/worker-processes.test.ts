@@ -22,7 +22,8 @@ afterAll(async () => {
 
 /** `npm run worker` as its own process, talking to the Resend stand-in. */
 function startWorker() {
-  const worker = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/worker.ts"], {
+  // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a SIGKILL).
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     env: {
       ...process.env,

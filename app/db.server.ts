@@ -1,20 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { sqliteAdapter } from "~/db/sqlite-adapter.server";
 import { env } from "~/env.server";
 
 export type Db = PrismaClient;
 
-/** Writers wait this long for the lock instead of failing at once (WAL is set at start-up). */
-const BUSY_TIMEOUT_MS = 5000;
-
 export function createDb(databaseUrl: string): PrismaClient {
   const file = databaseUrl.replace(/^file:/, "");
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }),
-  });
+  // WAL is set when the database is prepared (server/database.js); see sqlite-adapter.server.ts
+  // for how requests and processes share the file.
+  return new PrismaClient({ adapter: sqliteAdapter({ url: databaseUrl }) });
 }
 
 // One client per process, kept on globalThis so `remix dev` rebuilds do not open new ones.

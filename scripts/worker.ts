@@ -2,19 +2,26 @@
  * `npm run worker`: the email sender on its own, for hosts that run it beside (or instead of)
  * the web server's built-in one. Any number may run against one database; each message is
  * leased by one sender at a time, and reminders are recorded once under a unique key.
- * It does not migrate the database (two workers starting together would race for the schema
- * lock); the web server or `npm run db:deploy` does that.
+ * It does not migrate the database: the web server or `npm run db:deploy` does. Until the schema
+ * is current it waits, so workers and a new release can be started in any order.
  */
 import fs from "node:fs";
 import { db as sharedDb } from "~/db.server";
 import { env } from "~/env.server";
 import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
+import { hasPendingMigrations } from "../server/database.js";
 
 // Same configuration as the web server: a .env file next to package.json, if there is one.
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const config = env();
+
+if (hasPendingMigrations(config.DATABASE_URL)) {
+  console.log("Waiting for the database to be migrated (npm run db:deploy, or the web server)…");
+  while (hasPendingMigrations(config.DATABASE_URL)) await new Promise((r) => setTimeout(r, 2000));
+}
+
 const db = sharedDb();
 const worker = startOutboxWorker({
   db,

@@ -46,7 +46,7 @@ const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 
 describe("migrations", () => {
   it("applied to an empty database give exactly the schema of prisma/schema.prisma", () => {
-    // This file's database is a copy of the base, built by `prisma migrate deploy` alone.
+    // This file's database is a copy of the base, built by our migration runner alone.
     const migrated = process.env.DATABASE_URL!.replace(/^file:/, "");
     const expectedSql = execFileSync(
       prisma,

@@ -1,0 +1,229 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
+import { Mutex } from "async-mutex";
+
+/**
+ * Prisma's better-sqlite3 adapter, arranged for several requests and several processes on one
+ * SQLite file (see docs/decisions/0010-sqlite-connections.md):
+ *
+ * - one writer connection per process, held by one write at a time (an in-process mutex), so no
+ *   statement of one request ever runs inside another request's transaction;
+ * - write transactions begin with `BEGIN IMMEDIATE`, taking SQLite's write lock before their
+ *   first read, so a commit by another process in between cannot fail them (SQLITE_BUSY_SNAPSHOT);
+ * - waiting for another process's lock happens in short asynchronous sleeps, not inside SQLite's
+ *   busy handler, which would block this process's event loop;
+ * - reads outside a transaction go to a read-only connection, so in WAL mode they never queue
+ *   behind a transaction that is waiting on the network or on the mutex.
+ */
+
+type Queryable = Pick<SqlDriverAdapter, "queryRaw" | "executeRaw">;
+type Connection = SqlDriverAdapter & {
+  client: { prepare(sql: string): { readonly: boolean; run(): unknown } };
+};
+
+export type SqliteAdapterOptions = {
+  url: string;
+  /** How long a write may wait in all for other processes' locks before it fails. */
+  lockWaitMs?: number;
+};
+
+const DEFAULT_LOCK_WAIT_MS = 15_000;
+/** SQLite's own busy handler blocks the thread, so it only covers very short waits. */
+const SYNC_BUSY_TIMEOUT_MS = 5;
+const READER_BUSY_TIMEOUT_MS = 2_000;
+const CLASSIFY_CACHE_LIMIT = 500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sqliteCodeOf(error: unknown): string | undefined {
+  if (error instanceof DriverAdapterError) {
+    const cause = error.cause as { originalCode?: unknown };
+    return typeof cause.originalCode === "string" ? cause.originalCode : undefined;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+export function isBusyError(error: unknown): boolean {
+  const code = sqliteCodeOf(error);
+  return (
+    code === "SQLITE_BUSY" || code?.startsWith("SQLITE_BUSY_") === true || code === "SQLITE_LOCKED"
+  );
+}
+
+/** Runs `work` again after a short, growing, jittered pause while another process holds the lock. */
+async function whileBusy<T>(lockWaitMs: number, work: () => Promise<T> | T): Promise<T> {
+  const deadline = Date.now() + lockWaitMs;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusyError(error) || Date.now() >= deadline) throw error;
+      await sleep(pause / 2 + Math.random() * pause);
+    }
+  }
+}
+
+const isTransactionEnd = (sql: string) => /^\s*(COMMIT|ROLLBACK)\b/i.test(sql);
+
+class SqliteAdapter implements SqlDriverAdapter {
+  readonly provider = "sqlite";
+  readonly adapterName = "tsunagu-sqlite";
+  readonly #writer: Connection;
+  readonly #reader: Connection;
+  readonly #writeLock = new Mutex();
+  readonly #lockWaitMs: number;
+  /** Whether a statement only reads, by its SQL text (Prisma's statements repeat). */
+  readonly #readOnly = new Map<string, boolean>();
+
+  constructor(writer: Connection, reader: Connection, lockWaitMs: number) {
+    this.#writer = writer;
+    this.#reader = reader;
+    this.#lockWaitMs = lockWaitMs;
+  }
+
+  #isReadOnly(sql: string): boolean {
+    let readOnly = this.#readOnly.get(sql);
+    if (readOnly === undefined) {
+      try {
+        readOnly = this.#reader.client.prepare(sql).readonly;
+      } catch {
+        // Let the writer run it and report the error as Prisma expects.
+        return false;
+      }
+      if (this.#readOnly.size >= CLASSIFY_CACHE_LIMIT) this.#readOnly.clear();
+      this.#readOnly.set(sql, readOnly);
+    }
+    return readOnly;
+  }
+
+  /** A statement outside any transaction: reads in parallel, writes one at a time. */
+  #outside<T>(query: SqlQuery, run: (connection: Queryable) => Promise<T>): Promise<T> {
+    if (this.#isReadOnly(query.sql)) return run(this.#reader);
+    return this.#writeLock.runExclusive(() => whileBusy(this.#lockWaitMs, () => run(this.#writer)));
+  }
+
+  queryRaw(query: SqlQuery) {
+    return this.#outside(query, (connection) => connection.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery) {
+    return this.#outside(query, (connection) => connection.executeRaw(query));
+  }
+
+  executeScript(script: string) {
+    return this.#writeLock.runExclusive(() =>
+      whileBusy(this.#lockWaitMs, () => this.#writer.executeScript(script)),
+    );
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
+      throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+    }
+    const release = await this.#writeLock.acquire();
+    try {
+      await whileBusy(this.#lockWaitMs, () => this.#writer.client.prepare("BEGIN IMMEDIATE").run());
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return new SqliteTransaction(this.#writer, release);
+  }
+
+  async dispose() {
+    await this.#writeLock.runExclusive(async () => {
+      await this.#reader.dispose();
+      await this.#writer.dispose();
+    });
+  }
+}
+
+/**
+ * Prisma sends COMMIT and ROLLBACK itself, then calls commit() or rollback(). The writer is let
+ * go after the statement whatever happens, so a failed COMMIT cannot keep the mutex forever.
+ */
+class SqliteTransaction implements Transaction {
+  readonly provider = "sqlite";
+  readonly adapterName = "tsunagu-sqlite";
+  readonly options = { usePhantomQuery: false };
+  readonly #writer: Connection;
+  #release: (() => void) | undefined;
+
+  constructor(writer: Connection, release: () => void) {
+    this.#writer = writer;
+    this.#release = release;
+  }
+
+  #finish() {
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+  }
+
+  #assertOpen() {
+    if (!this.#release) throw new Error("This transaction has already ended.");
+  }
+
+  async queryRaw(query: SqlQuery) {
+    this.#assertOpen();
+    return this.#writer.queryRaw(query);
+  }
+
+  async executeRaw(query: SqlQuery) {
+    this.#assertOpen();
+    if (!isTransactionEnd(query.sql)) return this.#writer.executeRaw(query);
+    try {
+      return await this.#writer.executeRaw(query);
+    } catch (error) {
+      // A COMMIT that failed leaves the transaction open; close it before letting go.
+      try {
+        this.#writer.client.prepare("ROLLBACK").run();
+      } catch {
+        // Already rolled back by SQLite.
+      }
+      throw error;
+    } finally {
+      this.#finish();
+    }
+  }
+
+  async commit() {
+    this.#finish();
+  }
+
+  async rollback() {
+    this.#finish();
+  }
+}
+
+/** A Prisma driver-adapter factory: `new PrismaClient({ adapter: sqliteAdapter({ url }) })`. */
+export function sqliteAdapter(options: SqliteAdapterOptions): SqlDriverAdapterFactory {
+  const writerFactory = new PrismaBetterSQLite3({
+    url: options.url,
+    timeout: SYNC_BUSY_TIMEOUT_MS,
+  });
+  const readerFactory = new PrismaBetterSQLite3({
+    url: options.url,
+    readonly: true,
+    fileMustExist: true,
+    timeout: READER_BUSY_TIMEOUT_MS,
+  });
+  return {
+    provider: "sqlite",
+    adapterName: "tsunagu-sqlite",
+    async connect() {
+      // The writer first: it creates the file if needed; WAL lets the reader see commits at once.
+      const writer = (await writerFactory.connect()) as Connection;
+      const reader = (await readerFactory.connect()) as Connection;
+      return new SqliteAdapter(writer, reader, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+    },
+  };
+}

@@ -93,5 +93,14 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 403) {
     return <ErrorPage title={t("errors.forbiddenTitle")} body={t("errors.forbiddenBody")} />;
   }
+  if (isRouteErrorResponse(error) && error.status === 413) {
+    return <ErrorPage title={t("errors.tooLargeTitle")} body={t("errors.tooLargeBody")} />;
+  }
+  if (isRouteErrorResponse(error) && error.status === 415) {
+    return <ErrorPage title={t("errors.unsupportedTitle")} body={t("errors.unsupportedBody")} />;
+  }
+  if (isRouteErrorResponse(error) && error.status >= 400 && error.status < 500) {
+    return <ErrorPage title={t("errors.badRequestTitle")} body={t("errors.badRequestBody")} />;
+  }
   return <ErrorPage title={t("errors.genericTitle")} body={t("errors.genericBody")} />;
 }

@@ -68,18 +68,3 @@ export function blankSessionCookie(): string {
   return getAuth().createBlankSessionCookie().serialize();
 }
 
-/** Only same-site paths, so a crafted link cannot bounce someone to another site after log-in. */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = "/",
-): string {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return to;
-}

@@ -300,7 +300,8 @@ export async function saveTranslation(
 ): Promise<void> {
   await db.eventTranslation.upsert({
     where: { eventId_locale: { eventId, locale: input.locale } },
-    create: { eventId, ...input },
+    // Only these fields: a form's own fields (its intent) must never reach the database.
+    create: { eventId, locale: input.locale, title: input.title, description: input.description },
     update: { title: input.title, description: input.description },
   });
 }

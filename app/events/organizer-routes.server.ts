@@ -2,6 +2,7 @@ import type { Params } from "@remix-run/react";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { getLocale } from "~/i18n/i18next.server";
+import { notFound } from "~/utils/http.server";
 
 /** What every organizer page about one event starts with: the role check, the language, the event or a 404. */
 export async function loadOrganizerEvent(request: Request, params: Params) {
@@ -13,6 +14,6 @@ export async function loadOrganizerEvent(request: Request, params: Params) {
     where: { id: params.id ?? "" },
     include: { translations: true },
   });
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw notFound();
   return { user: current.user, locale, event };
 }

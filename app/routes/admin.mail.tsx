@@ -12,6 +12,8 @@ import { isMessageKind } from "~/notifications/kinds";
 import { deliveryOverview, retryFailedMessage } from "~/notifications/admin.server";
 import { MAX_ATTEMPTS } from "~/notifications/sender.server";
 import type { RouteHandle } from "~/utils/handle";
+import { parseControlForm } from "~/utils/forms.server";
+import { z } from "zod";
 
 export const handle: RouteHandle = { titleKey: "adminMail.metaTitle" };
 
@@ -33,10 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+const retrySchema = z.object({ id: z.string().min(1).max(100) });
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
-  const id = (await request.formData()).get("id");
-  const retried = typeof id === "string" && (await retryFailedMessage(db(), id));
+  const { id } = await parseControlForm(request, retrySchema);
+  const retried = await retryFailedMessage(db(), id);
   return json({ retried });
 }
 

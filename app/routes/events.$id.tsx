@@ -27,6 +27,8 @@ import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { readForm } from "~/utils/forms.server";
+import { badRequest, notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "event.metaTitle" };
 
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
   const viewer = current ? { id: current.user.id, role: current.user.role } : null;
   const event = await eventForViewer(db(), params.id ?? "", viewer, locale);
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw notFound();
   const refusal = rsvpRefusal(
     {
       status: event.status,
@@ -75,11 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const eventId = params.id ?? "";
   if (formData.get("intent") === "cancel") {
-    parseWithZod(formData, { schema: cancelRsvpSchema });
+    if (parseWithZod(formData, { schema: cancelRsvpSchema }).status !== "success") {
+      throw badRequest();
+    }
     const outcome = await cancelAnswer(db(), { eventId, userId: user.id });
+    if (!outcome.ok && outcome.error === "errors.eventNotFound") throw notFound();
     return json({
       done: outcome.ok ? "cancelled" : null,
       error: outcome.ok ? null : outcome.error,
@@ -104,6 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     note,
   });
   if (!outcome.ok) {
+    if (outcome.error === "errors.eventNotFound") throw notFound();
     return json(
       {
         done: null,

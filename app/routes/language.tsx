@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod";
-import { getSessionUser, safeRedirect } from "~/accounts/sessions.server";
+import { getSessionUser } from "~/accounts/sessions.server";
 import { languageSchema } from "~/accounts/schemas";
 import { db } from "~/db.server";
 import { localeCookie } from "~/i18n/i18next.server";
+import { parseForm } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 /** The language switcher posts here; it works without JavaScript and without an account. */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const { formData, submission } = await parseForm(request, languageSchema);
   const back = safeRedirect(formData.get("redirectTo"));
-  const submission = parseWithZod(formData, { schema: languageSchema });
   // The switcher only offers valid languages; anything else leaves the language as it was.
   if (submission.status !== "success") return redirect(back);
   const current = await getSessionUser(request);

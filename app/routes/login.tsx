@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -7,13 +6,15 @@ import { useTranslation } from "react-i18next";
 import { authenticate } from "~/accounts/accounts.server";
 import { createLoginThrottle } from "~/accounts/login-throttle.server";
 import { loginSchema } from "~/accounts/schemas";
-import { getSessionUser, safeRedirect, startSession } from "~/accounts/sessions.server";
+import { getSessionUser, startSession } from "~/accounts/sessions.server";
 import { EmailField, FormErrors, PasswordField, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { parseForm } from "~/utils/forms.server";
 import { clientIpOf } from "~/utils/request.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export const handle: RouteHandle = { titleKey: "login.metaTitle" };
 
@@ -25,8 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const { submission } = await parseForm(request, loginSchema);
   if (submission.status !== "success") {
     return json(
       { result: submission.reply({ hideFields: ["password"] }), time: null },

@@ -22,6 +22,7 @@ import {
   type MentoringOutcome,
 } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
+import { firstFormError, parseForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "mentoring.metaTitle" };
 
@@ -46,16 +47,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const fields = Object.fromEntries(await request.formData());
-  const parsed = memberActionSchema.safeParse(fields);
-  const typed = { note: String(fields.note ?? ""), feedback: String(fields.feedback ?? "") };
-  if (!parsed.success) {
-    return json(
-      { done: null, error: parsed.error.issues[0]?.message ?? "errors.required", typed },
-      { status: 400 },
-    );
+  const { formData, submission } = await parseForm(request, memberActionSchema);
+  const typed = {
+    note: String(formData.get("note") ?? ""),
+    feedback: String(formData.get("feedback") ?? ""),
+  };
+  if (submission.status !== "success") {
+    return json({ done: null, error: firstFormError(submission), typed }, { status: 400 });
   }
-  const input = parsed.data;
+  const input = submission.value;
   const database = db();
   const now = new Date();
   let outcome: MentoringOutcome;

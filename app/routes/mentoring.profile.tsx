@@ -11,6 +11,7 @@ import { saveProfile } from "~/mentorship/profiles.server";
 import { ownProfile } from "~/mentorship/queries.server";
 import { menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
 import type { RouteHandle } from "~/utils/handle";
+import { readForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "mentoring.profileMetaTitle" };
 
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const schema = formData.get("intent") === "mentor" ? mentorProfileSchema : menteeProfileSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });

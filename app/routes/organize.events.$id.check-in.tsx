@@ -9,6 +9,8 @@ import { textFor } from "~/events/events.server";
 import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { firstFormError, parseForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "organize.checkInTitle" };
 
@@ -35,21 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "organizer");
-  const eventId = params.id ?? "";
-  const parsed = checkInSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return json({ error: parsed.error.issues[0]?.message ?? "errors.required" }, { status: 400 });
-  if (parsed.data.intent === "toggle") {
-    const changed = await setAttended(
-      db(),
-      eventId,
-      parsed.data.rsvpId,
-      parsed.data.attended === "yes",
-    );
-    if (!changed) throw new Response("Not found", { status: 404 });
+  const { event } = await loadOrganizerEvent(request, params);
+  const { submission } = await parseForm(request, checkInSchema);
+  if (submission.status !== "success") {
+    return json({ error: firstFormError(submission) }, { status: 400 });
+  }
+  const input = submission.value;
+  if (input.intent === "toggle") {
+    const changed = await setAttended(db(), event.id, input.rsvpId, input.attended === "yes");
+    if (!changed) throw notFound();
   } else {
-    await addWalkIn(db(), eventId, parsed.data.name);
+    await addWalkIn(db(), event.id, input.name);
   }
   return json({ error: null });
 }

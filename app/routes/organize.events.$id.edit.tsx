@@ -17,6 +17,8 @@ import { localeNames } from "~/i18n/config";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { readForm } from "~/utils/forms.server";
+import { badRequest } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "organize.formTitleEdit" };
 
@@ -67,13 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "organizer");
-  const eventId = params.id ?? "";
-  const formData = await request.formData();
+  const { event } = await loadOrganizerEvent(request, params);
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "cancel") {
-    const outcome = await cancelEvent(db(), eventId);
+    const outcome = await cancelEvent(db(), event.id);
     if (!outcome.ok)
       return json({ intent, result: null, error: outcome.errors[0]!.error }, { status: 400 });
     return redirect("/organize");
@@ -82,13 +83,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: translationSchema });
     if (submission.status !== "success")
       return json({ intent, result: submission.reply(), error: null }, { status: 400 });
-    await saveTranslation(db(), eventId, submission.value);
+    if (submission.value.locale === event.locale) {
+      return json(
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { locale: ["errors.translationIsOriginal"] } }),
+          error: null,
+        },
+        { status: 400 },
+      );
+    }
+    await saveTranslation(db(), event.id, submission.value);
     return json({ intent, result: submission.reply({ resetForm: true }), error: null });
   }
+  if (intent !== "save") throw badRequest("Unknown form.");
   const submission = parseWithZod(formData, { schema: editEventSchema });
   if (submission.status !== "success")
     return json({ intent: "save", result: submission.reply(), error: null }, { status: 400 });
-  const outcome = await updateEvent(db(), eventId, submission.value);
+  const outcome = await updateEvent(db(), event.id, submission.value);
   if (!outcome.ok) {
     return json(
       {
@@ -99,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/organize/events/${eventId}/edit?saved=1`);
+  return redirect(`/organize/events/${event.id}/edit?saved=1`);
 }
 
 export default function EditEvent() {

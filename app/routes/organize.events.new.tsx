@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { createEventSchema } from "~/events/schemas";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 import { fieldErrorsOf } from "~/utils/form-errors";
+import { parseForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "organize.formTitleNew" };
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
-  const submission = parseWithZod(await request.formData(), { schema: createEventSchema });
+  const submission = (await parseForm(request, createEventSchema)).submission;
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const created = await createEvent(db(), submission.value, user.id);
   if (!created.ok) {

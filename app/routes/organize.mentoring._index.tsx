@@ -11,6 +11,8 @@ import { getLocale } from "~/i18n/i18next.server";
 import { organizerOverview } from "~/mentorship/queries.server";
 import { approveMentor, endMatch, expireProposals } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
+import { firstFormError, parseForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "mentoringOrg.metaTitle" };
 
@@ -49,19 +51,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return json({ done: null, error: parsed.error.issues[0]?.message ?? "errors.required" }, 400);
-  if (parsed.data.intent === "approve") {
-    const approved = await approveMentor(db(), user.id, parsed.data.userId);
-    if (!approved) throw new Response("Not found", { status: 404 });
+  const { submission } = await parseForm(request, actionSchema);
+  if (submission.status !== "success")
+    return json({ done: null, error: firstFormError(submission) }, 400);
+  const input = submission.value;
+  if (input.intent === "approve") {
+    const approved = await approveMentor(db(), user.id, input.userId);
+    if (!approved) throw notFound();
     return json({ done: "approved", error: null });
   }
   const outcome = await endMatch(
     db(),
     { userId: user.id, isOrganizer: true },
-    parsed.data.matchId,
-    parsed.data.feedback,
+    input.matchId,
+    input.feedback,
   );
   if (!outcome.ok) return json({ done: null, error: outcome.error }, 400);
   return json({ done: "ended", error: null });

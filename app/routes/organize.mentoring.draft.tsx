@@ -17,6 +17,7 @@ import {
   runMatching,
 } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
+import { firstFormError, parseForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "mentoringOrg.draftTitle" };
 
@@ -50,12 +51,11 @@ type Reply = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const { submission } = await parseForm(request, actionSchema);
   const reply = (value: Partial<Reply>, status = 200) =>
     json<Reply>({ done: null, error: null, params: {}, menteeId: null, ...value }, status);
-  if (!parsed.success)
-    return reply({ error: parsed.error.issues[0]?.message ?? "errors.required" }, 400);
-  const input = parsed.data;
+  if (submission.status !== "success") return reply({ error: firstFormError(submission) }, 400);
+  const input = submission.value;
   switch (input.intent) {
     case "run": {
       const { drafted, unmatched } = await runMatching(db(), user.id);

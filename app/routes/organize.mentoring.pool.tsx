@@ -12,6 +12,7 @@ import { getLocale } from "~/i18n/i18next.server";
 import { poolView } from "~/mentorship/queries.server";
 import { blockPair } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
+import { firstFormError, parseForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "mentoringOrg.poolTitle" };
 
@@ -30,10 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
-  const parsed = blockSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return json({ done: false, error: parsed.error.issues[0]?.message ?? "errors.required" }, 400);
-  const outcome = await blockPair(db(), user.id, parsed.data.menteeId, parsed.data.mentorId);
+  const { submission } = await parseForm(request, blockSchema);
+  if (submission.status !== "success")
+    return json({ done: false, error: firstFormError(submission) }, 400);
+  const input = submission.value;
+  const outcome = await blockPair(db(), user.id, input.menteeId, input.mentorId);
   if (!outcome.ok) return json({ done: false, error: outcome.error }, 400);
   return json({ done: true, error: null });
 }

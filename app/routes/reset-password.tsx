@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { startSession } from "~/accounts/sessions.server";
 import { PasswordField, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import type { RouteHandle } from "~/utils/handle";
+import { parseForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "reset.metaTitle" };
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = (await parseForm(request, resetPasswordSchema)).submission;
   if (submission.status !== "success") {
     return json(
       { result: submission.reply({ hideFields: ["password"] }), expired: false },

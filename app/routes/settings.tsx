@@ -35,6 +35,8 @@ import { mailPreferences, saveMailPreferences } from "~/notifications/preference
 import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
 import { getLocale, localeCookie } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { readForm } from "~/utils/forms.server";
+import { badRequest } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "settings.metaTitle" };
 
@@ -47,7 +49,7 @@ const schemaFor = {
 type Intent = keyof typeof schemaFor;
 
 function isIntent(value: unknown): value is Intent {
-  return typeof value === "string" && value in schemaFor;
+  return typeof value === "string" && Object.hasOwn(schemaFor, value);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -65,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "calendar") {
     await regenerateCalendarToken(db(), user.id);
@@ -89,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return json({ intent, result: submission.reply(), saved: true });
   }
-  if (!isIntent(intent)) throw new Response("Unknown form", { status: 400 });
+  if (!isIntent(intent)) throw badRequest("Unknown form.");
 
   const hideFields = ["currentPassword", "newPassword"];
   const submission = parseWithZod(formData, { schema: schemaFor[intent] });

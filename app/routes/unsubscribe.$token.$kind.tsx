@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { isMessageKind } from "~/notifications/kinds";
 import { findByMailToken, setSubscribed } from "~/notifications/preferences.server";
 import type { RouteHandle } from "~/utils/handle";
+import { readForm } from "~/utils/forms.server";
 
 export const handle: RouteHandle = { titleKey: "unsubscribe.metaTitle" };
 
@@ -27,7 +28,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const kind = params.kind;
-  const form = await request.formData();
+  // Mail providers' one-click POSTs carry `List-Unsubscribe=One-Click`, or nothing we need.
+  const form = await readForm(request, { ignoreOtherTypes: true });
   const subscribe = form.get("intent") === "resubscribe";
   const ok =
     isMessageKind(kind) && (await setSubscribed(db(), params.token ?? "", kind, subscribe));

@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";

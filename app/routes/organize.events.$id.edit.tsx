@@ -5,7 +5,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/accounts/sessions.server";
 import { EventForm } from "~/components/EventForm";
 import { FieldError, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";

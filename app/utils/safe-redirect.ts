@@ -1,6 +1,7 @@
 const BASE = "http://tsunagu.invalid";
 
 /** ASCII controls and spaces, which browsers strip from URLs before they resolve them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const STRIPPED_BY_BROWSERS = /[\u0000-\u0020\u007f]/;
 
 /**

@@ -95,5 +95,6 @@ export const cancelRsvpSchema = z.object({ intent: z.literal("cancel") });
 export const eventFilterSchema = z.object({
   kind: z.enum(eventKinds).optional().catch(undefined),
   language: z.enum(spokenLanguages).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  // Far beyond any real list; a larger number would overflow the database's OFFSET.
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });

@@ -1,8 +1,13 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import {
+  committedMigrations,
+  hasPendingMigrations,
+  prepareDatabase,
+} from "../../server/database.js";
 import { projectRoot, tmpDir } from "../support/paths";
 
 /**
@@ -93,5 +98,66 @@ describe("migrations", () => {
     });
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     sqlite.close();
+  });
+});
+
+describe("the migration runner (server/database.js)", () => {
+  const fresh = () => `file:${path.join(tmpDir, `migrate-${crypto.randomUUID()}.db`)}`;
+
+  it("records migrations as Prisma does, so `prisma migrate status` agrees", () => {
+    const url = fresh();
+    expect(prepareDatabase(url)).toHaveLength(committedMigrations().length);
+    const status = execFileSync(prisma, ["migrate", "status"], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(status).toMatch(/Database schema is up to date/);
+    expect(prepareDatabase(url)).toEqual([]);
+    expect(hasPendingMigrations(url)).toBe(false);
+  });
+
+  it("takes no lock when the schema is current: it runs while another process holds the write lock", () => {
+    const url = fresh();
+    prepareDatabase(url);
+    const other = new Database(url.slice("file:".length));
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const started = Date.now();
+      expect(prepareDatabase(url)).toEqual([]);
+      expect(hasPendingMigrations(url)).toBe(false);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+  });
+
+  it("lets one of two processes migrating at once apply everything, and the other nothing", async () => {
+    const url = fresh();
+    const names = committedMigrations().map((migration) => migration.name);
+    // Both wait for the write lock; the second finds the work done when it gets it.
+    const runner = path.join(projectRoot, "server", "database.js");
+    const script = `import(${JSON.stringify(runner)}).then((m) => { try { console.log(JSON.stringify(m.migrateDatabase(${JSON.stringify(url)}))); } catch (e) { console.log(JSON.stringify(String(e.message))); } })`;
+    const run = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ["-e", script], { cwd: projectRoot });
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.on("exit", () => resolve(out.trim()));
+      });
+    const results = await Promise.all([run(), run()]);
+    expect(results.map((r) => JSON.parse(r) as unknown).sort()).toEqual([[], names].sort());
+    expect(hasPendingMigrations(url)).toBe(false);
+  });
+
+  it("refuses a database on which a committed migration was edited after it was applied", () => {
+    const url = fresh();
+    prepareDatabase(url);
+    const sqlite = new Database(url.slice("file:".length));
+    sqlite.prepare("UPDATE _prisma_migrations SET checksum = 'edited'").run();
+    sqlite.close();
+    expect(() => prepareDatabase(url)).toThrow(/changed after it was applied/);
   });
 });

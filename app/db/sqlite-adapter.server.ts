@@ -222,6 +222,9 @@ export function sqliteAdapter(options: SqliteAdapterOptions): SqlDriverAdapterFa
     async connect() {
       // The writer first: it creates the file if needed; WAL lets the reader see commits at once.
       const writer = (await writerFactory.connect()) as Connection;
+      // In WAL mode, NORMAL keeps every commit across a crash of the process (kill -9); only a
+      // power cut or OS crash can undo the last commits. FULL costs an fsync per commit.
+      writer.client.prepare("PRAGMA synchronous = NORMAL").run();
       const reader = (await readerFactory.connect()) as Connection;
       return new SqliteAdapter(writer, reader, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
     },

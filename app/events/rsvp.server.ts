@@ -80,82 +80,79 @@ export type RsvpResult =
  * keeps their seat and is told how many are left.
  */
 export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): Promise<RsvpResult> {
-  return db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: input.eventId } });
-    if (!event) return { ok: false, error: "errors.eventNotFound" };
-    const refusal = rsvpRefusal(event, now);
-    if (refusal) return { ok: false, error: refusal };
+  // Everything that decides a seat happens under the write lock; reading back the person's
+  // place in the queue does not need it, so it runs after the commit.
+  const decided = await db.$transaction(
+    async (
+      tx,
+    ): Promise<{ ok: true; changes: RsvpChange[] } | Extract<RsvpResult, { ok: false }>> => {
+      const event = await tx.event.findUnique({ where: { id: input.eventId } });
+      if (!event) return { ok: false, error: "errors.eventNotFound" };
+      const refusal = rsvpRefusal(event, now);
+      if (refusal) return { ok: false, error: refusal };
 
-    const details = {
-      children: input.children,
-      guests: input.guests,
-      interpretation: input.interpretation,
-      noteToOrganizers: input.note,
-    };
-    const existing = await tx.rsvp.findUnique({
-      where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-    });
-    const changes: RsvpChange[] = [];
-
-    if (existing && existing.status !== "cancelled") {
-      if (existing.status === "going") {
-        const extra = seatsOf(details) - seatsOf(existing);
-        const free = freeSeats(event.capacity, await confirmedSeats(tx, event.id));
-        if (extra > free) {
-          return {
-            ok: false,
-            error: "errors.notEnoughSeats",
-            params: { seats: Math.max(0, free) },
-          };
-        }
-      }
-      await tx.rsvp.update({ where: { id: existing.id }, data: details });
-    } else {
-      const last = await tx.rsvp.aggregate({
-        where: { eventId: event.id },
-        _max: { queueSeq: true },
-      });
-      const queueSeq = (last._max.queueSeq ?? 0) + 1;
-      const row = await tx.rsvp.upsert({
+      const details = {
+        children: input.children,
+        guests: input.guests,
+        interpretation: input.interpretation,
+        noteToOrganizers: input.note,
+      };
+      const existing = await tx.rsvp.findUnique({
         where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-        create: {
-          eventId: event.id,
-          userId: input.userId,
-          status: "waitlisted",
-          queueSeq,
-          ...details,
-        },
-        update: { status: "waitlisted", queueSeq, confirmedAt: null, attendedAt: null, ...details },
       });
-      const free = freeSeats(event.capacity, await confirmedSeats(tx, event.id));
-      // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it so),
-      // so a newcomer who fits takes the seat without jumping anyone who could have used it.
-      if (seatsOf(details) <= free) {
-        await tx.rsvp.update({
-          where: { id: row.id },
-          data: { status: "going", confirmedAt: now },
-        });
-        changes.push({
-          kind: "confirmed",
-          eventId: event.id,
-          userId: input.userId,
-          rsvpId: row.id,
-        });
+      const changes: RsvpChange[] = [];
+
+      if (existing && existing.status !== "cancelled") {
+        if (existing.status === "going") {
+          const extra = seatsOf(details) - seatsOf(existing);
+          const free = freeSeats(event.capacity, await confirmedSeats(tx, event.id));
+          if (extra > free) {
+            return {
+              ok: false,
+              error: "errors.notEnoughSeats",
+              params: { seats: Math.max(0, free) },
+            };
+          }
+        }
+        await tx.rsvp.update({ where: { id: existing.id }, data: details });
+        // A smaller party frees seats, and a waiting party that shrank may now fit.
+        changes.push(...(await fillFromWaitlist(tx, event.id, now)));
       } else {
+        const [last, taken] = await Promise.all([
+          tx.rsvp.aggregate({ where: { eventId: event.id }, _max: { queueSeq: true } }),
+          confirmedSeats(tx, event.id),
+        ]);
+        // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it
+        // so), so a newcomer who fits takes the seat without jumping anyone who could have used
+        // it, and a newcomer frees nothing, so nobody else is promoted.
+        const fits = seatsOf(details) <= freeSeats(event.capacity, taken);
+        const answer = {
+          status: fits ? "going" : "waitlisted",
+          queueSeq: (last._max.queueSeq ?? 0) + 1,
+          confirmedAt: fits ? now : null,
+          ...details,
+        };
+        const row = await tx.rsvp.upsert({
+          where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
+          create: { eventId: event.id, userId: input.userId, ...answer },
+          update: { ...answer, attendedAt: null },
+          select: { id: true },
+        });
         changes.push({
-          kind: "waitlisted",
+          kind: fits ? "confirmed" : "waitlisted",
           eventId: event.id,
           userId: input.userId,
           rsvpId: row.id,
         });
       }
-    }
-
-    changes.push(...(await fillFromWaitlist(tx, event.id, now)));
-    await enqueueRsvpMessages(tx, changes);
-    const mine = await myStatus(tx, event.id, input.userId);
-    return { ok: true, ...mine, changes };
-  }, writeTransaction);
+      await enqueueRsvpMessages(tx, changes);
+      return { ok: true, changes };
+    },
+    writeTransaction,
+  );
+  if (!decided.ok) return decided;
+  const mine = await myStatus(db, input.eventId, input.userId);
+  return { ok: true, ...mine, changes: decided.changes };
 }
 
 /** "I can't come": always allowed, even after the deadline, and frees the seats at once. */
@@ -168,7 +165,13 @@ export async function cancelAnswer(
     const existing = await tx.rsvp.findUnique({
       where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
     });
-    if (!existing || existing.status === "cancelled") return { ok: false, error: "errors.noRsvp" };
+    if (!existing || existing.status === "cancelled") {
+      const event = await tx.event.findUnique({
+        where: { id: input.eventId },
+        select: { id: true },
+      });
+      return { ok: false, error: event ? "errors.noRsvp" : "errors.eventNotFound" };
+    }
     await tx.rsvp.update({
       where: { id: existing.id },
       data: { status: "cancelled", confirmedAt: null, attendedAt: null },

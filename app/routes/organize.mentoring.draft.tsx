@@ -18,6 +18,7 @@ import {
 } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "mentoringOrg.draftTitle" };
 
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return reply({ done: "published", params: { count: changes.length, skipped } });
     }
     case "remove":
-      await removeDraftPair(db(), input.draftId);
+      if (!(await removeDraftPair(db(), input.draftId))) throw notFound();
       return reply({ done: "removed" });
     case "pick": {
       const outcome = await pickDraftMentor(db(), user.id, input.menteeId, input.mentorId);

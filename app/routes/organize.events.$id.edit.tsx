@@ -177,6 +177,11 @@ export default function EditEvent() {
             >
               <LocaleOptions />
             </select>
+            <FieldError
+              id={translationFields.locale.errorId}
+              errors={translationFields.locale.errors}
+              t={t}
+            />
           </div>
           <div className="field">
             <label htmlFor={translationFields.title.id}>{t("organize.eventTitle")}</label>

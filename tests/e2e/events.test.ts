@@ -233,6 +233,38 @@ describe.skipIf(!availability.run).each([
       .toContain("Gentle yoga");
   });
 
+  it("an organizer adds a Persian title and description, and a Persian member reads them", async () => {
+    await go(organizer, `/organize/events/${yogaId}/edit`);
+    const translation = "form:has(input[name=intent][value=translation])";
+    await organizer.selectOption(`${translation} [name=locale]`, "fa");
+    await organizer.fill(`${translation} [name=title]`, `یوگای آرام ${suffix}`);
+    await organizer.fill(`${translation} [name=description]`, "حرکات ساده و آرام برای همه.");
+    await submit(organizer, translation);
+    await expect
+      .poll(
+        async () =>
+          (await organizer.locator("section:has(#translations-title) li").allTextContents()).join(),
+        settle,
+      )
+      .toContain(`یوگای آرام ${suffix}`);
+
+    // The event's own language cannot be "translated"; the organizer is told why.
+    await organizer.selectOption(`${translation} [name=locale]`, "en");
+    await organizer.fill(`${translation} [name=title]`, "Gentle yoga again");
+    await submit(organizer, translation);
+    await expect
+      .poll(() => organizer.textContent(`${translation}`), settle)
+      .toContain("This is the event's own language");
+
+    await go(mina, `/events/${yogaId}`);
+    await expect.poll(() => mina.textContent("h1"), settle).toContain(`یوگای آرام ${suffix}`);
+    expect(await mina.textContent("main")).toContain("حرکات ساده و آرام برای همه.");
+    await go(mina, "/events");
+    await expect
+      .poll(() => mina.locator(".event-card", { hasText: `یوگای آرام ${suffix}` }).count(), settle)
+      .toBe(1);
+  });
+
   it("subscribes to a personal calendar, and a new address kills the old one", async () => {
     await go(mina, "/settings");
     const subscribe = mina.locator('a[href^="webcal://"]');

@@ -15,11 +15,16 @@ export type Mail = {
 };
 
 /**
+ * `earlierTry`: the provider already sent an email under this idempotency key, so this
+ * request sent nothing and an earlier try (whose answer was lost) delivered the message.
  * `permanent` failures (a refused address, a malformed message) are not worth retrying.
  * `retryAfterMs` means "too many requests": not the message's fault, so not counted as a try.
+ * `inProgress`: an earlier request with this key is still being processed; its outcome is
+ * unknown yet, so try again a little later (not counted as a try either).
  */
 export type SendOutcome =
-  { ok: true } | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
+  | { ok: true; earlierTry?: boolean }
+  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number; inProgress?: boolean };
 
 export interface Mailer {
   /** Pause between two sends, to stay under the provider's rate limit (0 for the dev mailbox). */
@@ -34,7 +39,6 @@ const TRANSIENT_ERRORS = new Set([
   "internal_server_error",
   "rate_limit_exceeded",
   "daily_quota_exceeded",
-  "concurrent_idempotent_requests",
 ]);
 
 /** Resend allows a team 2 requests a second unless raised; its daily quota resets within a day. */
@@ -85,6 +89,17 @@ export function createMailer(config: {
             { idempotencyKey },
           );
           if (!error) return { ok: true };
+          // Resend's two idempotency conflicts (docs: dashboard/emails/idempotency-keys); why
+          // the first one counts as delivered is in docs/decisions/0008.
+          if (error.name === "invalid_idempotent_request") return { ok: true, earlierTry: true };
+          if (error.name === "concurrent_idempotent_requests") {
+            return {
+              ok: false,
+              permanent: false,
+              inProgress: true,
+              error: `Resend: ${error.name}: ${error.message}`,
+            };
+          }
           return {
             ok: false,
             permanent: !isTransient(error),

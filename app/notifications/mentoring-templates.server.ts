@@ -2,17 +2,6 @@ import { formatDay } from "~/i18n/format";
 import { renderEmail } from "~/mail/layout.server";
 import type { Rendered, TemplateInput } from "./templates.server";
 
-/** What must still be true when the email goes out, or it is skipped. */
-const stillTrue: Record<string, (m: { status: string; checkInDueAt: Date | null }) => boolean> = {
-  mentoring_proposed: (m) => m.status === "proposed",
-  mentoring_introduction: (m) => m.status === "active",
-  mentoring_not_going_ahead: (m) => m.status === "declined" || m.status === "expired",
-  mentoring_ended: (m) => m.status === "ended",
-  // A check-in logged since the flag answers the question already.
-  mentoring_checkin: (m) => m.status === "active" && m.checkInDueAt !== null,
-  mentoring_rematch: (m) => m.status === "active",
-};
-
 /**
  * Mentoring emails name the other person by display name only (which each may already see)
  * and never carry contact details, the "about me" or why a match ended: those stay behind the
@@ -27,8 +16,8 @@ export async function renderMentoringMessage(input: TemplateInput): Promise<Rend
       mentor: { select: { displayName: true } },
     },
   });
+  // Whether the match still calls for this email was checked just before (relevance.server).
   if (!match) return { skip: "The match no longer exists." };
-  if (!stillTrue[kind]?.(match)) return { skip: "The match has moved on since." };
 
   const side = recipient.id === match.menteeId ? "mentee" : "mentor";
   const answerBy = match.expiresAt ? formatDay(match.expiresAt, locale) : "";

@@ -3,14 +3,18 @@ import type { OutboxMessage } from "~/generated/prisma/client";
 import { isLocale, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import type { Mailer } from "~/mail/mail.server";
-import { isMessageKind, wantsMessage } from "./kinds";
+import { isMessageKind, wantsMessage, type MessageKind } from "./kinds";
 import { mailTokenFor, unsubscribeUrl } from "./preferences.server";
-import { renderMessage } from "./templates.server";
+import { reasonHasPassed } from "./relevance.server";
+import { mailFromRendering, storeRendering } from "./rendering";
+import { renderMessage, type Recipient } from "./templates.server";
 
-/** After this many tries (about seven hours of backing off) a message is given up and shown to admins. */
+/** After this many tries (about three hours of backing off) a message is given up and shown to admins. */
 export const MAX_ATTEMPTS = 10;
 /** A sender that crashed mid-send lets go after this long; the retry reuses the idempotency key. */
 export const DEFAULT_LEASE_MS = 2 * 60_000;
+/** Resend is still working on an earlier request with the key: ask again after this long. */
+export const IN_PROGRESS_RETRY_MS = 10_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_CAP_MS = 60 * 60_000;
 
@@ -27,11 +31,12 @@ export function idempotencyKeyFor(messageId: string): string {
 export type DeliveryReport = { sent: number; skipped: number; retrying: number; failed: number };
 
 type Finish =
-  | { status: "sent" }
+  | { status: "sent"; note?: string }
   | { status: "skipped"; reason: string }
   | { status: "retry" | "failed"; error: string }
-  /** The provider asked us to slow down: try later, without counting it against the message. */
-  | { status: "throttled"; error: string; retryAfterMs: number };
+  /** Not the message's fault (too many requests, or Resend still busy with an earlier try of
+   * it): try later without counting it against the message. */
+  | { status: "throttled" | "in_progress"; error: string; retryAfterMs: number };
 
 const reportBucket = {
   sent: "sent",
@@ -39,32 +44,21 @@ const reportBucket = {
   failed: "failed",
   retry: "retrying",
   throttled: "retrying",
+  in_progress: "retrying",
 } as const satisfies Record<Finish["status"], keyof DeliveryReport>;
+
+/** Another sender took the message over (our lease ran out): it decides, we write nothing. */
+const LEASE_LOST = Symbol("lease lost");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function attempt(
+async function render(
   db: Db,
-  mailer: Mailer,
-  message: OutboxMessage,
-  options: { appUrl: string; now: Date },
-): Promise<Finish> {
-  if (!isMessageKind(message.kind))
-    return { status: "failed", error: `Unknown kind ${message.kind}` };
-  const kind = message.kind;
-  const recipient = await db.user.findUnique({ where: { id: message.userId } });
-  if (!recipient) return { status: "skipped", reason: "The account was deleted." };
-  if (!wantsMessage(recipient, kind)) {
-    return { status: "skipped", reason: "The person turned this kind of email off." };
-  }
-  const payload = JSON.parse(message.payload) as Record<string, string>;
-  if (
-    kind === "password_reset" &&
-    payload.expiresAt &&
-    new Date(payload.expiresAt) <= options.now
-  ) {
-    return { status: "skipped", reason: "The reset link expired before it could be sent." };
-  }
+  kind: MessageKind,
+  payload: Record<string, string>,
+  recipient: Recipient & { locale: string | null },
+  options: { appUrl: string },
+) {
   const locale: Locale = isLocale(recipient.locale)
     ? recipient.locale
     : isLocale(payload.locale)
@@ -80,20 +74,68 @@ async function attempt(
     t: await getFixedT(locale),
     appUrl: options.appUrl,
     unsubscribeUrl: unsubscribe,
-    now: options.now,
   });
-  if ("skip" in rendered) return { status: "skipped", reason: rendered.skip };
-  const mail = {
-    ...rendered.mail,
-    headers: {
-      ...rendered.mail.headers,
-      // RFC 8058: mail apps show an "Unsubscribe" button that POSTs here, no login needed.
-      "List-Unsubscribe": `<${unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  if ("skip" in rendered) return rendered;
+  return {
+    mail: {
+      ...rendered.mail,
+      headers: {
+        ...rendered.mail.headers,
+        // RFC 8058: mail apps show an "Unsubscribe" button that POSTs here, no login needed.
+        "List-Unsubscribe": `<${unsubscribe}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
     },
   };
+}
+
+async function attempt(
+  db: Db,
+  mailer: Mailer,
+  message: OutboxMessage,
+  lease: Date,
+  options: { appUrl: string; now: Date },
+): Promise<Finish | typeof LEASE_LOST> {
+  if (!isMessageKind(message.kind))
+    return { status: "failed", error: `Unknown kind ${message.kind}` };
+  const kind = message.kind;
+  const recipient = await db.user.findUnique({ where: { id: message.userId } });
+  if (!recipient) return { status: "skipped", reason: "The account was deleted." };
+  if (!wantsMessage(recipient, kind)) {
+    return { status: "skipped", reason: "The person turned this kind of email off." };
+  }
+  const payload = JSON.parse(message.payload) as Record<string, string>;
+  const passed = await reasonHasPassed(db, { ...message, kind, payload }, options.now);
+  if (passed) {
+    // A rendering on the row means an earlier try got as far as sending; its answer is unknown.
+    const maybe = message.rendered === null ? "" : " An earlier try may have reached them.";
+    return { status: "skipped", reason: passed + maybe };
+  }
+
+  let stored = message.rendered;
+  if (stored === null) {
+    const rendered = await render(db, kind, payload, recipient, options);
+    if ("skip" in rendered) return { status: "skipped", reason: rendered.skip };
+    stored = storeRendering(rendered.mail);
+    // Kept before the first request leaves, so a crash mid-send still leaves the exact text
+    // the retry must repeat. Only while the lease is ours and no rendering exists yet.
+    const kept = await db.outboxMessage.updateMany({
+      where: { id: message.id, leaseUntil: lease, rendered: null },
+      data: { rendered: stored },
+    });
+    if (kept.count === 0) return LEASE_LOST;
+  }
+  const mail = mailFromRendering(stored, recipient.email);
+
   const outcome = await mailer.send(mail, { idempotencyKey: idempotencyKeyFor(message.id) });
-  if (outcome.ok) return { status: "sent" };
+  if (outcome.ok) {
+    return outcome.earlierTry
+      ? { status: "sent", note: "Delivered by an earlier try: Resend already had its key." }
+      : { status: "sent" };
+  }
+  if (outcome.inProgress) {
+    return { status: "in_progress", error: outcome.error, retryAfterMs: IN_PROGRESS_RETRY_MS };
+  }
   if (outcome.retryAfterMs !== undefined) {
     return { status: "throttled", error: outcome.error, retryAfterMs: outcome.retryAfterMs };
   }
@@ -104,20 +146,29 @@ async function attempt(
 }
 
 function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
+  // A reset link has no business staying in the database once it cannot be used by a retry.
+  const erased = { payload: "{}", rendered: null };
+  const isReset = message.kind === "password_reset";
   switch (finish.status) {
     case "sent":
       return {
         status: "sent",
         sentAt: now,
         leaseUntil: null,
-        lastError: "",
-        // A delivered reset link has no business staying in the database.
-        ...(message.kind === "password_reset" ? { payload: "{}" } : {}),
+        lastError: finish.note ?? "",
+        rendered: null,
+        ...(isReset ? erased : {}),
       };
     case "skipped":
-      return { status: "skipped", leaseUntil: null, lastError: finish.reason, payload: "{}" };
+      return { status: "skipped", leaseUntil: null, lastError: finish.reason, ...erased };
     case "failed":
-      return { status: "failed", leaseUntil: null, lastError: finish.error };
+      // The rendering stays so that "try again" sends the very same request; a reset's does not.
+      return {
+        status: "failed",
+        leaseUntil: null,
+        lastError: finish.error,
+        ...(isReset ? erased : {}),
+      };
     case "retry":
       return {
         leaseUntil: null,
@@ -125,6 +176,7 @@ function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
         nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)),
       };
     case "throttled":
+    case "in_progress":
       return {
         leaseUntil: null,
         lastError: finish.error,
@@ -149,33 +201,48 @@ export async function deliverDue(
   const clock = () => new Date(start.getTime() + (performance.now() - startedAt));
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const report: DeliveryReport = { sent: 0, skipped: 0, retrying: 0, failed: 0 };
-  const free = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
+  // Due and free: the list below is read once, and by the time a row's turn comes another
+  // sender may have tried it and set its next try later, so the claim asks all of it again.
+  const claimable = (now: Date) => ({
+    status: "pending",
+    nextAttemptAt: { lte: now },
+    OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+  });
   const due = await db.outboxMessage.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: start }, ...free(start) },
+    where: claimable(start),
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: options.limit ?? 25,
     select: { id: true },
   });
   for (const { id } of due) {
     const now = clock();
+    // The lease's end is also this sender's token: a later claim always sets a later one, so
+    // a sender whose lease was taken over cannot overwrite the new holder's outcome.
+    const lease = new Date(now.getTime() + leaseMs);
     // Taking the lease counts as an attempt, so a message that crashes its sender every time
     // still ends up failed instead of looping forever.
     const claimed = await db.outboxMessage.updateMany({
-      where: { id, status: "pending", ...free(now) },
-      data: { leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      where: { id, ...claimable(now) },
+      data: { leaseUntil: lease, attempts: { increment: 1 } },
     });
     if (claimed.count === 0) continue;
     const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    let finish: Finish;
+    let finish: Finish | typeof LEASE_LOST;
     try {
-      finish = await attempt(db, mailer, message, { appUrl: options.appUrl, now });
+      finish = await attempt(db, mailer, message, lease, { appUrl: options.appUrl, now });
     } catch (error) {
       finish = {
         status: message.attempts >= MAX_ATTEMPTS ? "failed" : "retry",
         error: error instanceof Error ? error.message : String(error),
       };
     }
-    await db.outboxMessage.update({ where: { id }, data: outcomeData(finish, message, clock()) });
+    if (finish === LEASE_LOST) continue;
+    // "Sent" is the truth whoever holds the lease now; every other outcome only while ours.
+    const written = await db.outboxMessage.updateMany({
+      where: finish.status === "sent" ? { id } : { id, leaseUntil: lease },
+      data: outcomeData(finish, message, clock()),
+    });
+    if (written.count === 0) continue;
     report[reportBucket[finish.status]] += 1;
     // Hammering a provider that said "too many" only earns more refusals: end this round.
     if (finish.status === "throttled") break;

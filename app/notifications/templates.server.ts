@@ -24,10 +24,13 @@ export type TemplateInput = {
   t: TFunction;
   appUrl: string;
   unsubscribeUrl: string;
-  now: Date;
 };
 
-/** A message to send, or the reason it no longer should be (the event is over, the seat was given up). */
+/**
+ * A message to send, or why it cannot be rendered (its event or match is gone). Whether it
+ * still makes sense at all is decided before rendering, and before every retry, by
+ * `reasonHasPassed` (relevance.server.ts).
+ */
 export type Rendered = { mail: Mail } | { skip: string };
 
 /**
@@ -46,7 +49,7 @@ function subjectFor(
 }
 
 async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
-  const { db, kind, locale, t, recipient, appUrl, now } = input;
+  const { db, kind, locale, t, recipient, appUrl } = input;
   const eventId = input.payload.eventId ?? "";
   const event = await db.event.findUnique({
     where: { id: eventId },
@@ -57,18 +60,10 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
     where: { eventId_userId: { eventId, userId: recipient.id } },
     select: { id: true, status: true },
   });
-  const status = rsvp?.status ?? null;
-
-  if (kind !== "event_cancelled" && event.status === "cancelled") {
-    return { skip: "The event was cancelled; the cancellation message says so." };
-  }
-  if (kind === "event_reminder") {
-    if (status !== "going") return { skip: "The person is no longer going." };
-    if (event.startsAt <= now) return { skip: "The event has already started." };
-    if (input.payload.startsAt && input.payload.startsAt !== event.startsAt.toISOString()) {
-      return { skip: "The event moved; a reminder for the new time is scheduled separately." };
-    }
-  }
+  const current = rsvp?.status ?? null;
+  // A waiting-list notice is written as from the waiting list, even if a seat came in the
+  // moment since it was checked: it must never carry an address only people with a place see.
+  const status = kind === "rsvp_waitlisted" ? "waitlisted" : current;
 
   const title = textFor(event, locale).title;
   const knowsPlace = mayKnowPlace(event, { isOrganizer: false, status });
@@ -89,7 +84,7 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
       break;
     case "rsvp_waitlisted": {
       let position: number | null = null;
-      if (status === "waitlisted" && rsvp) {
+      if (current === "waitlisted" && rsvp) {
         const waitlist = await db.rsvp.findMany({
           where: { eventId, status: "waitlisted" },
           select: { id: true, children: true, guests: true, queueSeq: true },

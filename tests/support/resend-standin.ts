@@ -16,25 +16,37 @@ export type Delivery = {
   };
 };
 
+/** Every POST /emails that reached the stand-in, accepted or not, with its raw body. */
+export type Request = { idempotencyKey: string | null; raw: string; status: number | "dropped" };
+
 /**
  * A local stand-in for the Resend API (`RESEND_BASE_URL`), so the real SDK is exercised over
- * HTTP. Like Resend it answers a repeated idempotency key with the first answer instead of
- * sending again. It can be told to fail (an outage), to refuse (a bad address), or to accept a
- * message and then drop the connection (the answer lost on the way back).
+ * HTTP. Its idempotency follows Resend's documentation (docs/dashboard/emails/idempotency-keys):
+ * a key is remembered once its email was sent; the same key with the same body gets the first
+ * answer and sends nothing; with a different body, 409 `invalid_idempotent_request`; while the
+ * first request with the key is still being processed, 409 `concurrent_idempotent_requests`.
+ * A request that fails (outage, refusal) leaves no key behind. The stand-in can be told to
+ * fail (an outage), to refuse (a bad address), to take its time, or to accept a message and
+ * then drop the connection (the answer lost on the way back).
  */
 export async function startResendStandIn() {
   const deliveries: Delivery[] = [];
+  const requests: Request[] = [];
   const byKey = new Map<string, { id: string; body: string }>();
+  /** Keys whose first request is still being processed. */
+  const inFlight = new Set<string>();
   const state = {
     requests: 0,
     repeatedKeys: 0,
     outage: false,
-    /** Milliseconds to wait before answering, so a sender can be killed mid-request. */
+    /** Processing time before answering, so a sender can be killed (or overtaken) mid-request. */
     delayMs: 0,
     refuseTo: new Set<string>(),
     /** Answer this many next requests with 429, as Resend does above 2 requests a second. */
     rateLimitNext: 0,
     dropAnswerOnce: new Set<string>(),
+    /** Accept and send every message, then drop the connection: a network that loses answers. */
+    dropAnswers: false,
   };
 
   const server = http.createServer((req, res) => {
@@ -42,8 +54,13 @@ export async function startResendStandIn() {
     req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     req.on("end", () => {
       state.requests += 1;
-      const answer = (status: number, payload: unknown) => {
+      const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+      const logged: Request = { idempotencyKey: key, raw, status: 0 };
+      if (req.method === "POST" && req.url === "/emails") requests.push(logged);
+      const answer = (status: number, payload: unknown, done?: () => void) => {
         setTimeout(() => {
+          done?.();
+          logged.status = status;
           if (res.destroyed) return;
           res.writeHead(status, { "Content-Type": "application/json" });
           res.end(JSON.stringify(payload));
@@ -70,6 +87,25 @@ export async function startResendStandIn() {
           message: "Too many requests. You can only make 2 requests per second.",
         });
       }
+      if (key && inFlight.has(key)) {
+        return answer(409, {
+          statusCode: 409,
+          name: "concurrent_idempotent_requests",
+          message: "Same idempotency key used while original request is still in progress.",
+        });
+      }
+      const seen = key ? byKey.get(key) : undefined;
+      if (seen) {
+        state.repeatedKeys += 1;
+        if (seen.body !== raw) {
+          return answer(409, {
+            statusCode: 409,
+            name: "invalid_idempotent_request",
+            message: "Same idempotency key used with a different request payload.",
+          });
+        }
+        return answer(200, { id: seen.id });
+      }
       const body = JSON.parse(raw) as Delivery["body"];
       const to = Array.isArray(body.to) ? body.to[0]! : body.to;
       if (state.refuseTo.has(to)) {
@@ -79,28 +115,25 @@ export async function startResendStandIn() {
           message: "Invalid `to` field.",
         });
       }
-      const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
-      const seen = key ? byKey.get(key) : undefined;
-      if (seen) {
-        state.repeatedKeys += 1;
-        if (seen.body !== raw) {
-          return answer(409, {
-            statusCode: 409,
-            name: "invalid_idempotent_request",
-            message: "Same idempotency key, different payload.",
-          });
-        }
-        return answer(200, { id: seen.id });
-      }
       const id = crypto.randomUUID();
-      if (key) byKey.set(key, { id, body: raw });
+      if (key) {
+        byKey.set(key, { id, body: raw });
+        inFlight.add(key);
+      }
       deliveries.push({ id, idempotencyKey: key, body });
-      if (state.dropAnswerOnce.delete(to)) {
+      const finished = () => {
+        if (key) inFlight.delete(key);
+      };
+      if (state.dropAnswers || state.dropAnswerOnce.delete(to)) {
         // Accepted and "sent", but the sender never hears so.
-        req.socket.destroy();
+        setTimeout(() => {
+          finished();
+          logged.status = "dropped";
+          req.socket.destroy();
+        }, state.delayMs);
         return;
       }
-      answer(200, { id });
+      answer(200, { id }, finished);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,11 +141,14 @@ export async function startResendStandIn() {
   return {
     url: `http://127.0.0.1:${port}`,
     deliveries,
+    requests,
     state,
     deliveriesTo: (email: string) =>
       deliveries.filter((d) =>
         (Array.isArray(d.body.to) ? d.body.to : [d.body.to]).includes(email),
       ),
+    requestsWith: (idempotencyKey: string) =>
+      requests.filter((r) => r.idempotencyKey === idempotencyKey),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

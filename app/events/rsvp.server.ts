@@ -80,13 +80,15 @@ export type RsvpResult =
  * keeps their seat and is told how many are left.
  */
 export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): Promise<RsvpResult> {
-  // Everything that decides a seat happens under the write lock; reading back the person's
-  // place in the queue does not need it, so it runs after the commit.
+  // Hundreds may answer at once and SQLite has one writer, so the statements that decide a seat
+  // are as few as possible; the queue place of someone who changed an earlier answer is read
+  // after the commit, without holding the write lock.
   const decided = await db.$transaction(
-    async (
-      tx,
-    ): Promise<{ ok: true; changes: RsvpChange[] } | Extract<RsvpResult, { ok: false }>> => {
-      const event = await tx.event.findUnique({ where: { id: input.eventId } });
+    async (tx): Promise<Decided | Extract<RsvpResult, { ok: false }>> => {
+      const event = await tx.event.findUnique({
+        where: { id: input.eventId },
+        include: { rsvps: { where: { userId: input.userId } } },
+      });
       if (!event) return { ok: false, error: "errors.eventNotFound" };
       const refusal = rsvpRefusal(event, now);
       if (refusal) return { ok: false, error: refusal };
@@ -97,9 +99,7 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
         interpretation: input.interpretation,
         noteToOrganizers: input.note,
       };
-      const existing = await tx.rsvp.findUnique({
-        where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-      });
+      const existing = event.rsvps[0];
       const changes: RsvpChange[] = [];
 
       if (existing && existing.status !== "cancelled") {
@@ -117,43 +117,72 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
         await tx.rsvp.update({ where: { id: existing.id }, data: details });
         // A smaller party frees seats, and a waiting party that shrank may now fit.
         changes.push(...(await fillFromWaitlist(tx, event.id, now)));
-      } else {
-        const [last, taken] = await Promise.all([
-          tx.rsvp.aggregate({ where: { eventId: event.id }, _max: { queueSeq: true } }),
-          confirmedSeats(tx, event.id),
-        ]);
-        // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it
-        // so), so a newcomer who fits takes the seat without jumping anyone who could have used
-        // it, and a newcomer frees nothing, so nobody else is promoted.
-        const fits = seatsOf(details) <= freeSeats(event.capacity, taken);
-        const answer = {
-          status: fits ? "going" : "waitlisted",
-          queueSeq: (last._max.queueSeq ?? 0) + 1,
-          confirmedAt: fits ? now : null,
-          ...details,
-        };
-        const row = await tx.rsvp.upsert({
-          where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-          create: { eventId: event.id, userId: input.userId, ...answer },
-          update: { ...answer, attendedAt: null },
-          select: { id: true },
-        });
-        changes.push({
-          kind: fits ? "confirmed" : "waitlisted",
-          eventId: event.id,
-          userId: input.userId,
-          rsvpId: row.id,
-        });
+        await enqueueRsvpMessages(tx, changes);
+        return { ok: true, changes, answer: null };
       }
+
+      const groups = await tx.rsvp.groupBy({
+        by: ["status"],
+        where: { eventId: event.id },
+        _count: { _all: true },
+        _sum: { children: true, guests: true },
+        _max: { queueSeq: true },
+      });
+      const going = groups.find((g) => g.status === "going");
+      const taken = going
+        ? going._count._all + (going._sum.children ?? 0) + (going._sum.guests ?? 0)
+        : 0;
+      const waiting = groups.find((g) => g.status === "waitlisted")?._count._all ?? 0;
+      const lastSeq = Math.max(0, ...groups.map((g) => g._max.queueSeq ?? 0));
+      // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it
+      // so), so a newcomer who fits takes the seat without jumping anyone who could have used
+      // it; and a newcomer frees nothing, so nobody else moves.
+      const fits = seatsOf(details) <= freeSeats(event.capacity, taken);
+      const answer = {
+        status: fits ? "going" : "waitlisted",
+        queueSeq: lastSeq + 1,
+        confirmedAt: fits ? now : null,
+        ...details,
+      };
+      const row = await tx.rsvp.upsert({
+        where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
+        create: { eventId: event.id, userId: input.userId, ...answer },
+        update: { ...answer, attendedAt: null },
+        select: { id: true },
+      });
+      changes.push({
+        kind: fits ? "confirmed" : "waitlisted",
+        eventId: event.id,
+        userId: input.userId,
+        rsvpId: row.id,
+      });
       await enqueueRsvpMessages(tx, changes);
-      return { ok: true, changes };
+      return {
+        ok: true,
+        changes,
+        // The newcomer has the highest queueSeq, so they wait behind everyone already waiting.
+        answer: {
+          status: fits ? "going" : "waitlisted",
+          position: fits ? null : waiting + 1,
+          children: input.children,
+          guests: input.guests,
+          interpretation: input.interpretation,
+          note: input.note,
+        },
+      };
     },
     writeTransaction,
   );
   if (!decided.ok) return decided;
-  const mine = await myStatus(db, input.eventId, input.userId);
+  const mine = decided.answer ?? (await myStatus(db, input.eventId, input.userId));
   return { ok: true, ...mine, changes: decided.changes };
 }
+
+type Decided = {
+  ok: true;
+  changes: RsvpChange[];
+  answer: Awaited<ReturnType<typeof myStatus>> | null;
+};
 
 /** "I can't come": always allowed, even after the deadline, and frees the seats at once. */
 export async function cancelAnswer(

@@ -32,17 +32,54 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; databaseFile: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  databaseFile: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+  /** `kill -9`: no shutdown handler runs; the database file is left as the crash left it. */
+  kill: () => Promise<void>;
+  /** SIGTERM and wait; removes the database unless the caller passed its own. */
+  stop: () => Promise<void>;
+};
+
+export type ServerOptions = {
+  /** An existing database to serve (e.g. to restart on it); the caller removes it. */
+  databaseFile?: string;
+  /** Extra environment, e.g. `TSUNAGU_SENDER: "off"` when `npm run worker` processes send. */
+  env?: Record<string, string>;
+};
+
+// Every process a test starts dies with the test run, even when an assertion throws first.
+const spawned = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of spawned) child.kill("SIGKILL");
+});
+
+/** Spawns a child that is SIGKILLed when the test process exits, whatever happens before. */
+export function spawnTracked(...args: Parameters<typeof spawn>): ChildProcess {
+  const child = spawn(...args);
+  spawned.add(child);
+  child.once("exit", () => spawned.delete(child));
+  return child;
+}
+
+/** Waits until the child has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
 
 /** Starts the built server (`node server.js`) in demo mode on a random port with its own database. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   fs.mkdirSync(tmpDir, { recursive: true });
-  const databaseFile = path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
+  const ownsDatabase = !options.databaseFile;
+  const databaseFile = options.databaseFile ?? path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+  const child = spawnTracked(process.execPath, ["server.js"], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -52,6 +89,7 @@ export async function startServer(): Promise<RunningServer> {
       DATABASE_URL: `file:${databaseFile}`,
       APP_URL: `http://localhost:${port}`,
       RESEND_API_KEY: "",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -60,25 +98,42 @@ export async function startServer(): Promise<RunningServer> {
   child.stderr?.on("data", (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
+  let healthy = false;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      throw new Error(`Server exited early (code ${child.exitCode}):\n${output}`);
+    }
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if ((await fetch(`${url}/healthz`)).ok) {
+        healthy = true;
+        break;
+      }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (Date.now() >= deadline) throw new Error(`Server did not become healthy:\n${output}`);
+  if (!healthy) {
+    child.kill("SIGKILL");
+    throw new Error(`Server did not become healthy:\n${output}`);
+  }
   return {
     url,
     databaseFile,
+    output: () => output,
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited(child);
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        await exited(child);
       }
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+      if (ownsDatabase) {
+        for (const suffix of ["", "-wal", "-shm"])
+          fs.rmSync(databaseFile + suffix, { force: true });
+      }
     },
   };
 }

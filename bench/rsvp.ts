@@ -1,0 +1,319 @@
+/**
+ * `npm run bench:rsvp`: 500 members press "I'm going" on one 40-seat café at the same moment,
+ * over HTTP, against the production build served by `server.js` (its own sender off) with two
+ * `npm run worker` processes beside it on the same SQLite file: the documented deployment.
+ * Prints RSVPs per second, p50 / p95 / max latency, errors by status, and checks that exactly
+ * 40 seats are confirmed and 460 people wait. Target: p95 <= 2 s and no errors (issue 9).
+ *
+ * Needs `npm run build` first. BENCH_MEMBERS, BENCH_SEATS and BENCH_WORKERS change the sizes
+ * (BENCH_WORKERS=0 for the server alone, with its own sender off); BENCH_LOG=<file> keeps the
+ * server's and workers' output; BENCH_NO_JS=1
+ * posts the form as a browser without JavaScript does (the answer is the whole event page).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createAccount } from "~/accounts/accounts.server";
+import { createLucia } from "~/accounts/lucia.server";
+import { createDb } from "~/db.server";
+import { createEvent } from "~/events/events.server";
+import { prepareDatabase } from "../server/database.js";
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
+const SEATS = Number(process.env.BENCH_SEATS ?? 40);
+const NO_JS = process.env.BENCH_NO_JS === "1";
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const LOG = process.env.BENCH_LOG;
+const P95_TARGET_MS = 2000;
+const root = path.resolve(import.meta.dirname, "..");
+
+if (!fs.existsSync(path.join(root, "build", "index.js"))) {
+  console.error("No build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** The organizer, the event, members and their sessions, written before the server starts. */
+async function seed(file: string) {
+  prepareDatabase(`file:${file}`);
+  const db = createDb(`file:${file}`);
+  const lucia = createLucia(db, { secureCookies: false });
+  try {
+    const organizer = await createAccount(db, {
+      email: "organizer@bench.example",
+      password: "a long passphrase",
+      displayName: "Aiko",
+      locale: "ja",
+    });
+    if (!organizer.ok) throw new Error("no organizer");
+    await db.user.update({ where: { id: organizer.user.id }, data: { role: "organizer" } });
+    const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const event = await createEvent(
+      db,
+      {
+        kind: "cafe",
+        title: "Refugee Café",
+        description: "Tea, snacks and conversation.",
+        locale: "en",
+        languages: ["ja", "en", "fa"],
+        date,
+        startTime: "14:00",
+        endTime: "16:00",
+        timeZone: "Asia/Tokyo",
+        venueName: "Community room",
+        venueAddress: "1-2-3 Yotsuya, Shinjuku-ku, Tokyo",
+        mapUrl: undefined,
+        onlineUrl: undefined,
+        hideAddress: true,
+        stepFreeAccess: false,
+        childcare: false,
+        food: false,
+        accessibilityNotes: "",
+        capacity: SEATS,
+        rsvpDeadlineHours: undefined,
+        repeat: "none",
+        untilDate: undefined,
+      },
+      organizer.user.id,
+    );
+    if (!event.ok) throw new Error(JSON.stringify(event.errors));
+    // One real argon2 hash (about 12 ms) shared by every member, instead of 500 of them: the
+    // RSVP path never reads it. Sessions are made by Lucia, as logging in makes them.
+    const { passwordHash } = await db.user.findUniqueOrThrow({
+      where: { id: organizer.user.id },
+      select: { passwordHash: true },
+    });
+    const locales = ["en", "ja", "ja-x-easy", "fa", "ar", "fr"];
+    await db.user.createMany({
+      data: Array.from({ length: MEMBERS }, (_, n) => ({
+        id: `member-${n}`,
+        email: `member-${n}@bench.example`,
+        displayName: `Member ${n}`,
+        passwordHash,
+        locale: locales[n % locales.length]!,
+      })),
+    });
+    const cookies: string[] = [];
+    for (let n = 0; n < MEMBERS; n++) {
+      const session = await lucia.createSession(`member-${n}`, {});
+      cookies.push(lucia.createSessionCookie(session.id).serialize().split(";")[0]!);
+    }
+    return { eventId: event.eventId, cookies };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+type Started = { child: ChildProcess; output: () => string };
+
+/** A child in its own process group, so `npm run worker` (npm → sh → tsx → node) ends as a whole. */
+function start(command: string, args: string[], env: Record<string, string>): Started {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+function killGroup(started: Started, signal: NodeJS.Signals) {
+  if (started.child.pid === undefined) return;
+  try {
+    process.kill(-started.child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stop(started: Started) {
+  if (started.child.exitCode !== null || started.child.signalCode !== null) return;
+  const gone = new Promise((resolve) => started.child.once("exit", resolve));
+  killGroup(started, "SIGTERM");
+  const timer = setTimeout(() => killGroup(started, "SIGKILL"), 5000);
+  await gone;
+  clearTimeout(timer);
+  // The group may still hold a grandchild (tsx's node) for a moment after npm itself exited.
+  killGroup(started, "SIGKILL");
+}
+
+async function until(what: string, ready: () => Promise<boolean> | boolean, started: Started[]) {
+  const deadline = Date.now() + 90_000;
+  while (!(await ready())) {
+    const dead = started.find((s) => s.child.exitCode !== null);
+    if (dead) throw new Error(`A process exited while waiting for ${what}:\n${dead.output()}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** How often each SQLite error code appears in a log. */
+function sqliteCodes(output: string): Record<string, number> {
+  const codes: Record<string, number> = {};
+  for (const [, code] of output.matchAll(/code: '(SQLITE_[A-Z_]+)'/g)) {
+    codes[code!] = (codes[code!] ?? 0) + 1;
+  }
+  return codes;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
+const file = path.join(dir, "bench.db");
+const processes: Started[] = [];
+const cleanUp = () => {
+  for (const started of processes) killGroup(started, "SIGKILL");
+  fs.rmSync(dir, { recursive: true, force: true });
+};
+process.once("SIGINT", () => {
+  cleanUp();
+  process.exit(130);
+});
+
+try {
+  const seedStart = performance.now();
+  const { eventId, cookies } = await seed(file);
+  console.log(
+    `${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}; ${MEMBERS} members, one ${SEATS}-seat event, seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const shared = {
+    NODE_ENV: "production",
+    TSUNAGU_MODE: "demo",
+    DATABASE_URL: `file:${file}`,
+    APP_URL: base,
+    RESEND_API_KEY: "",
+  };
+  const server = start(process.execPath, ["server.js"], {
+    ...shared,
+    PORT: String(port),
+    TSUNAGU_SENDER: "off",
+  });
+  processes.push(server);
+  await until(
+    "the server",
+    () =>
+      fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    [server],
+  );
+  const workers = Array.from({ length: WORKERS }, () =>
+    start("npm", ["run", "--silent", "worker"], { ...shared, SENDER_INTERVAL_MS: "200" }),
+  );
+  processes.push(...workers);
+  await until(
+    "two workers",
+    () => workers.every((w) => w.output().includes("Email sender running")),
+    workers,
+  );
+  // One page view, so the first RSVP does not pay for loading the route modules.
+  await fetch(`${base}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
+
+  const target = `${base}/events/${eventId}${NO_JS ? "" : `?_data=${encodeURIComponent("routes/events.$id")}`}`;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const done: Record<string, number> = {};
+  const started = performance.now();
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      const sent = performance.now();
+      let status = "no answer";
+      try {
+        const response = await fetch(target, {
+          method: "POST",
+          headers: {
+            Cookie: cookie,
+            Origin: base,
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          // The event page's "I'm going" form, as the browser submits it.
+          body: new URLSearchParams({
+            intent: "going",
+            children: "0",
+            guests: "0",
+            interpretation: "",
+            note: "",
+          }),
+        });
+        status = String(response.status);
+        const text = await response.text();
+        if (!NO_JS && response.ok) {
+          const answer = (JSON.parse(text) as { done: string | null }).done ?? "null";
+          done[answer] = (done[answer] ?? 0) + 1;
+        }
+      } catch {
+        // counted as "no answer"
+      }
+      latencies.push(performance.now() - sent);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+
+  const db = createDb(`file:${file}`);
+  const counts = await db.rsvp.groupBy({ by: ["status"], where: { eventId }, _count: true });
+  await db.$disconnect();
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count]));
+
+  const errors = Object.entries(statuses).filter(([s]) => s !== "200");
+  const errorCount = errors.reduce((sum, [, n]) => sum + n, 0);
+  const p95 = percentile(latencies, 95);
+  console.log(
+    `${MEMBERS} simultaneous RSVPs (${NO_JS ? "without JavaScript: whole page back" : "as the browser's fetch: JSON back"}) beside ${WORKERS} worker${WORKERS === 1 ? "" : "s"}`,
+  );
+  const recorded = statuses["200"] ?? 0;
+  console.log(
+    `  ${(recorded / seconds).toFixed(1)} RSVPs/s recorded (${recorded} of ${MEMBERS}; all answered in ${seconds.toFixed(2)} s)`,
+  );
+  console.log(
+    `  latency min ${latencies[0]!.toFixed(0)} ms, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
+  console.log(`  answers by HTTP status: ${JSON.stringify(statuses)}`);
+  if (!NO_JS) console.log(`  what the action said: ${JSON.stringify(done)}`);
+  console.log(`  in the database: ${JSON.stringify(byStatus)}`);
+  const serverCodes = sqliteCodes(server.output());
+  if (Object.keys(serverCodes).length)
+    console.log(`  server log, SQLite errors: ${JSON.stringify(serverCodes)}`);
+  const workerCodes = sqliteCodes(workers.map((w) => w.output()).join("\n"));
+  if (Object.keys(workerCodes).length)
+    console.log(`  worker logs, SQLite errors: ${JSON.stringify(workerCodes)}`);
+
+  if (LOG) {
+    const logs = [server, ...workers].map(
+      (p, i) => `== ${i === 0 ? "server" : `worker ${i}`}\n${p.output()}`,
+    );
+    fs.writeFileSync(LOG, logs.join("\n"));
+  }
+
+  const checks = [
+    [`${SEATS} confirmed`, byStatus.going === SEATS],
+    [`${MEMBERS - SEATS} waiting`, byStatus.waitlisted === MEMBERS - SEATS],
+    ["no errors", errorCount === 0],
+    [`p95 <= ${P95_TARGET_MS} ms`, p95 <= P95_TARGET_MS],
+  ] as const;
+  for (const [label, ok] of checks) console.log(`  ${ok ? "ok  " : "FAIL"} ${label}`);
+  if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
+} finally {
+  for (const started of processes.reverse()) await stop(started);
+  cleanUp();
+}

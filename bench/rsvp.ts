@@ -164,6 +164,14 @@ async function until(what: string, ready: () => Promise<boolean> | boolean, star
   }
 }
 
+/** CPU time a process has used, in ms (user + system), from /proc: independent of other load. */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return NaN;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
 /** How often each SQLite error code appears in a log. */
 function sqliteCodes(output: string): Record<string, number> {
   const codes: Record<string, number> = {};
@@ -232,6 +240,7 @@ try {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const done: Record<string, number> = {};
+  const cpuBefore = cpuMsOf(server.child.pid);
   const started = performance.now();
   await Promise.all(
     cookies.map(async (cookie) => {
@@ -268,6 +277,7 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMs = cpuMsOf(server.child.pid) - cpuBefore;
   latencies.sort((a, b) => a - b);
 
   const db = createDb(`file:${file}`);
@@ -287,6 +297,9 @@ try {
   );
   console.log(
     `  latency min ${latencies[0]!.toFixed(0)} ms, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
+  console.log(
+    `  server CPU ${(serverCpuMs / MEMBERS).toFixed(1)} ms per RSVP (${(serverCpuMs / 1000).toFixed(1)} s in all; load average ${os.loadavg()[0]!.toFixed(1)})`,
   );
   console.log(`  answers by HTTP status: ${JSON.stringify(statuses)}`);
   if (!NO_JS) console.log(`  what the action said: ${JSON.stringify(done)}`);

@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { newId } from "~/db/ids";
 import { enqueueRsvpMessages } from "~/notifications/outbox.server";
 import {
   freeSeats,
@@ -81,14 +82,18 @@ export type RsvpResult =
  */
 export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): Promise<RsvpResult> {
   // Hundreds may answer at once and SQLite has one writer, so the statements that decide a seat
-  // are as few as possible; the queue place of someone who changed an earlier answer is read
+  // are few and hand-written (Prisma's query building cost more than SQLite's work; see
+  // docs/decisions/0010). The queue place of someone who changed an earlier answer is read
   // after the commit, without holding the write lock.
   const decided = await db.$transaction(
     async (tx): Promise<Decided | Extract<RsvpResult, { ok: false }>> => {
-      const event = await tx.event.findUnique({
-        where: { id: input.eventId },
-        include: { rsvps: { where: { userId: input.userId } } },
-      });
+      const [event] = await tx.$queryRaw<EventWithMyAnswer[]>`
+        SELECT e."id", e."status", e."startsAt", e."rsvpDeadline", e."capacity",
+               r."id" AS "rsvpId", r."status" AS "rsvpStatus",
+               r."children" AS "rsvpChildren", r."guests" AS "rsvpGuests"
+        FROM "Event" e
+        LEFT JOIN "Rsvp" r ON r."eventId" = e."id" AND r."userId" = ${input.userId}
+        WHERE e."id" = ${input.eventId}`;
       if (!event) return { ok: false, error: "errors.eventNotFound" };
       const refusal = rsvpRefusal(event, now);
       if (refusal) return { ok: false, error: refusal };
@@ -99,13 +104,14 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
         interpretation: input.interpretation,
         noteToOrganizers: input.note,
       };
-      const existing = event.rsvps[0];
       const changes: RsvpChange[] = [];
 
-      if (existing && existing.status !== "cancelled") {
-        if (existing.status === "going") {
+      if (event.rsvpId && event.rsvpStatus !== "cancelled") {
+        const existing = { children: Number(event.rsvpChildren), guests: Number(event.rsvpGuests) };
+        if (event.rsvpStatus === "going") {
           const extra = seatsOf(details) - seatsOf(existing);
-          const free = freeSeats(event.capacity, await confirmedSeats(tx, event.id));
+          const capacity = event.capacity === null ? null : Number(event.capacity);
+          const free = freeSeats(capacity, await confirmedSeats(tx, event.id));
           if (extra > free) {
             return {
               ok: false,
@@ -114,47 +120,48 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
             };
           }
         }
-        await tx.rsvp.update({ where: { id: existing.id }, data: details });
+        await tx.rsvp.update({ where: { id: event.rsvpId }, data: details });
         // A smaller party frees seats, and a waiting party that shrank may now fit.
         changes.push(...(await fillFromWaitlist(tx, event.id, now)));
         await enqueueRsvpMessages(tx, changes);
         return { ok: true, changes, answer: null };
       }
 
-      const groups = await tx.rsvp.groupBy({
-        by: ["status"],
-        where: { eventId: event.id },
-        _count: { _all: true },
-        _sum: { children: true, guests: true },
-        _max: { queueSeq: true },
-      });
+      const groups = await tx.$queryRaw<SeatGroup[]>`
+        SELECT "status", COUNT(*) AS "parties", COALESCE(SUM("children"), 0) AS "children",
+               COALESCE(SUM("guests"), 0) AS "guests", MAX("queueSeq") AS "lastSeq"
+        FROM "Rsvp" WHERE "eventId" = ${event.id} GROUP BY "status"`;
       const going = groups.find((g) => g.status === "going");
       const taken = going
-        ? going._count._all + (going._sum.children ?? 0) + (going._sum.guests ?? 0)
+        ? Number(going.parties) + Number(going.children) + Number(going.guests)
         : 0;
-      const waiting = groups.find((g) => g.status === "waitlisted")?._count._all ?? 0;
-      const lastSeq = Math.max(0, ...groups.map((g) => g._max.queueSeq ?? 0));
+      const waiting = Number(groups.find((g) => g.status === "waitlisted")?.parties ?? 0);
+      const lastSeq = Math.max(0, ...groups.map((g) => Number(g.lastSeq ?? 0)));
       // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it
       // so), so a newcomer who fits takes the seat without jumping anyone who could have used
       // it; and a newcomer frees nothing, so nobody else moves.
-      const fits = seatsOf(details) <= freeSeats(event.capacity, taken);
-      const answer = {
-        status: fits ? "going" : "waitlisted",
-        queueSeq: lastSeq + 1,
-        confirmedAt: fits ? now : null,
-        ...details,
-      };
-      const row = await tx.rsvp.upsert({
-        where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-        create: { eventId: event.id, userId: input.userId, ...answer },
-        update: { ...answer, attendedAt: null },
-        select: { id: true },
-      });
+      const capacity = event.capacity === null ? null : Number(event.capacity);
+      const fits = seatsOf(details) <= freeSeats(capacity, taken);
+      const status = fits ? "going" : "waitlisted";
+      const [row] = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "Rsvp" ("id", "eventId", "userId", "status", "children", "guests",
+          "interpretation", "noteToOrganizers", "queueSeq", "confirmedAt", "attendedAt",
+          "createdAt", "updatedAt")
+        VALUES (${newId()}, ${event.id}, ${input.userId}, ${status}, ${input.children},
+          ${input.guests}, ${input.interpretation}, ${input.note}, ${lastSeq + 1},
+          ${fits ? now : null}, ${null}, ${now}, ${now})
+        ON CONFLICT ("eventId", "userId") DO UPDATE SET
+          "status" = excluded."status", "children" = excluded."children",
+          "guests" = excluded."guests", "interpretation" = excluded."interpretation",
+          "noteToOrganizers" = excluded."noteToOrganizers", "queueSeq" = excluded."queueSeq",
+          "confirmedAt" = excluded."confirmedAt", "attendedAt" = NULL,
+          "updatedAt" = excluded."updatedAt"
+        RETURNING "id"`;
       changes.push({
         kind: fits ? "confirmed" : "waitlisted",
         eventId: event.id,
         userId: input.userId,
-        rsvpId: row.id,
+        rsvpId: row!.id,
       });
       await enqueueRsvpMessages(tx, changes);
       return {
@@ -162,7 +169,7 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
         changes,
         // The newcomer has the highest queueSeq, so they wait behind everyone already waiting.
         answer: {
-          status: fits ? "going" : "waitlisted",
+          status,
           position: fits ? null : waiting + 1,
           children: input.children,
           guests: input.guests,
@@ -177,6 +184,28 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
   const mine = decided.answer ?? (await myStatus(db, input.eventId, input.userId));
   return { ok: true, ...mine, changes: decided.changes };
 }
+
+type EventWithMyAnswer = {
+  id: string;
+  status: string;
+  startsAt: Date;
+  rsvpDeadline: Date | null;
+  capacity: Count | null;
+  rsvpId: string | null;
+  rsvpStatus: string | null;
+  rsvpChildren: number | bigint | null;
+  rsvpGuests: number | bigint | null;
+};
+
+/** SQLite may answer counts and sums as bigint, PostgreSQL as bigint or numeric. */
+type Count = number | bigint;
+type SeatGroup = {
+  status: string;
+  parties: Count;
+  children: Count;
+  guests: Count;
+  lastSeq: Count | null;
+};
 
 type Decided = {
   ok: true;

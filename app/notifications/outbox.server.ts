@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { newId } from "~/db/ids";
+import { Prisma } from "~/generated/prisma/client";
 import type { EventChange } from "~/events/events.server";
 import type { RsvpChange } from "~/events/rsvp.server";
 import type { MentoringChange } from "~/mentorship/workflow.server";
@@ -19,13 +20,16 @@ export type NewMessage = {
  */
 export async function enqueueMessages(tx: Tx | Db, messages: NewMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await tx.outboxMessage.createMany({
-    data: messages.map((m) => ({
-      kind: m.kind,
-      userId: m.userId,
-      payload: JSON.stringify(m.payload),
-    })),
-  });
+  // Hand-written: every RSVP records one, under the write lock (see docs/decisions/0010).
+  const now = new Date();
+  const rows = messages.map(
+    (m) =>
+      Prisma.sql`(${newId()}, ${m.kind}, ${m.userId}, ${JSON.stringify(m.payload)}, 'pending', 0, ${now}, '', ${now}, ${now})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "kind", "userId", "payload", "status", "attempts",
+      "nextAttemptAt", "lastError", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(rows)}`;
 }
 
 const rsvpMessageKind: Partial<Record<RsvpChange["kind"], MessageKind>> = {

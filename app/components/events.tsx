@@ -62,7 +62,7 @@ export function SeatsLine({ event }: { event: Pick<EventSummary, "seatsLeft" | "
   const { t } = useTranslation();
   if (event.capacity === null) return <span>{t("events.noLimit")}</span>;
   if (event.seatsLeft === 0) return <span>{t("events.full")}</span>;
-  return <span>{t("events.seatsLeft", { seats: event.seatsLeft })}</span>;
+  return <span>{t("events.seatsLeft", { count: event.seatsLeft ?? 0 })}</span>;
 }
 
 export function MyStatusBadge({ status }: { status: string | null }) {

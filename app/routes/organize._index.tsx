@@ -65,7 +65,7 @@ export default function OrganizerDashboard() {
             <p>
               <strong>{t("organize.seats")}</strong>{" "}
               {event.capacity === null
-                ? t("organize.seatsTaken", { taken: event.seatsTaken })
+                ? t("organize.seatsTaken", { count: event.seatsTaken })
                 : t("organize.seatsOf", { taken: event.seatsTaken, capacity: event.capacity })}
               {" · "}
               <strong>{t("organize.waiting")}</strong> {event.waiting}
@@ -82,9 +82,9 @@ export default function OrganizerDashboard() {
         ))}
       </ul>
       {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, count: pageCount })}>
+        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
           {page > 1 ? <Link to={`?page=${page - 1}`}>{t("events.previous")}</Link> : <span />}
-          <span>{t("events.pageOf", { page, count: pageCount })}</span>
+          <span>{t("events.pageOf", { page, total: pageCount })}</span>
           {page < pageCount ? <Link to={`?page=${page + 1}`}>{t("events.next")}</Link> : <span />}
         </nav>
       ) : null}

@@ -45,10 +45,10 @@ export default function Attendees() {
       <section className="card stack" aria-labelledby="needs-title">
         <h2 id="needs-title">{t("organize.needsTitle")}</h2>
         <ul className="plain-list needs">
-          <li>{t("organize.needsGoing", { count: needs.going })}</li>
-          <li>{t("organize.needsWaiting", { count: needs.waiting })}</li>
-          <li>{t("organize.needsChildren", { count: needs.children })}</li>
-          <li>{t("organize.needsGuests", { count: needs.guests })}</li>
+          <li>{t("organize.needsGoing", { number: needs.going })}</li>
+          <li>{t("organize.needsWaiting", { number: needs.waiting })}</li>
+          <li>{t("organize.needsChildren", { number: needs.children })}</li>
+          <li>{t("organize.needsGuests", { number: needs.guests })}</li>
           {needs.interpretation.map((need) => (
             <li key={need.language}>
               {t("organize.needsInterpretation", {

@@ -36,7 +36,10 @@ export default function SeriesAttendance() {
     <div className="stack wide">
       <h1>{t("organize.attendanceTitle")}</h1>
       <p>
-        {t("organize.attendanceSummary", { unique: uniqueMembers, returning: returningMembers })}
+        {t("organize.attendanceSummary.text", {
+          unique: t("organize.attendanceSummary.unique", { count: uniqueMembers }),
+          returning: t("organize.attendanceSummary.returning", { count: returningMembers }),
+        })}
       </p>
       <div
         className="table-scroll"

@@ -81,7 +81,7 @@ describe("translations", () => {
           all[locale]!.get(key) === text &&
           !["app.name"].includes(key) &&
           // "{{unique}} {{returning}}" only joins two translated sentences.
-          text.replace(/\{\{\w+\}\}/g, "").trim() !== "",
+          text.replace(/\{\{\w+\}\}|[\s\p{P}]/gu, "") !== "",
       );
       expect(copied.map(([key]) => key)).toEqual([]);
     },

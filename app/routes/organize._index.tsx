@@ -10,6 +10,7 @@ import { dashboard } from "~/events/organizer.server";
 import { eventFilterSchema } from "~/events/schemas";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "organize.metaTitle" };
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
   const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack wide">
       <h1>{t("organize.title")}</h1>
@@ -57,7 +59,7 @@ export default function OrganizerDashboard() {
               ) : null}
             </div>
             <h2 className="event-card__title">
-              <Link to={`/events/${event.id}`} dir="auto">
+              <Link to={`/events/${event.id}`} lang={event.titleLocale} dir="auto">
                 {event.title}
               </Link>
             </h2>
@@ -68,7 +70,7 @@ export default function OrganizerDashboard() {
                 ? t("organize.seatsTaken", { count: event.seatsTaken })
                 : t("organize.seatsOf", { taken: event.seatsTaken, capacity: event.capacity })}
               {" · "}
-              <strong>{t("organize.waiting")}</strong> {event.waiting}
+              <strong>{t("organize.waiting")}</strong> {number(event.waiting)}
             </p>
             <p className="actions">
               <Link to={`/organize/events/${event.id}/edit`}>{t("organize.edit")}</Link>

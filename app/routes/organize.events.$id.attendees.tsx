@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { EventWhen } from "~/components/events";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
-import { languageName } from "~/events/languages";
+import { languageName, languageNameLang } from "~/events/languages";
 import { attendees } from "~/events/organizer.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: {
       id: event.id,
       title: textFor(event, locale).title,
+      titleLocale: textFor(event, locale).locale,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
@@ -30,11 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Attendees() {
   const { t } = useTranslation();
   const { event, people, walkIns, needs, locale } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack wide">
       <h1>{t("organize.attendeesTitle")}</h1>
       <p>
-        <strong dir="auto">{event.title}</strong> ·{" "}
+        <strong lang={event.titleLocale} dir="auto">
+          {event.title}
+        </strong>{" "}
+        ·{" "}
         <EventWhen
           startsAt={event.startsAt}
           endsAt={event.endsAt}
@@ -99,10 +105,14 @@ export default function Attendees() {
                       : t("organize.statusWaitlisted")}
                   </td>
                   <td>
-                    {person.children} / {person.guests}
+                    {number(person.children)} / {number(person.guests)}
                   </td>
                   <td>
-                    {person.interpretation ? languageName(person.interpretation, locale) : ""}
+                    {person.interpretation ? (
+                      <span lang={languageNameLang(person.interpretation, locale) ?? undefined}>
+                        {languageName(person.interpretation, locale)}
+                      </span>
+                    ) : null}
                   </td>
                   <td dir="auto">{person.note}</td>
                   <td>{person.attended ? t("organize.attended") : ""}</td>

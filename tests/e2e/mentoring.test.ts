@@ -194,7 +194,7 @@ describe.skipIf(!availability.run).each([
     await submit(organizer, ".publish-form");
     await expect
       .poll(() => mainText(organizer), settle)
-      .toContain("Both people in each pair have been asked.");
+      .toContain("1 pair suggested. Both people have been asked.");
   });
 
   it("both accept, and contact details appear only then", async () => {

@@ -6,6 +6,7 @@ import { createDb } from "~/db.server";
 import {
   expectNoAxeViolations,
   go,
+  mailFor,
   settle,
   signUp,
   submit,
@@ -223,6 +224,17 @@ describe.skipIf(!availability.run).each([
     expect(text).toContain(secrets.handle);
     expect(text).toContain(mina.email);
     expect(text).toContain(secrets.about);
+
+    // docs/glossary.md: a Persian pair is a همراهی in the programme برنامهٔ راهنما, never a "mate".
+    expect(await mainText(menteePage)).toContain(
+      fa.mentoring.activeTitle.replace("{{name}}", omid.name),
+    );
+    for (const page of [menteePage, mentorPage]) expect(await mainText(page)).not.toMatch(/جفت/);
+    const mailbox = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
+    const mail = (await (await mailFor(mailbox, mina.email)).textContent()) ?? "";
+    expect(mail).toContain(fa.nav.mentoring);
+    expect(mail).not.toMatch(/جفت/);
+    await mailbox.context().close();
   });
 
   it("the mentor logs a first meeting, and the mentee is asked privately about the fit", async () => {

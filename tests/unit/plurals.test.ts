@@ -119,6 +119,8 @@ describe("plural forms", () => {
     expect(t("fa", "event.waitingCount", 2)).toBe("۲ نفر در انتظار");
     expect(t("ja", "events.seatsLeft", 1)).toBe("残り1席");
     expect(t("fr", "event.goingCount", 0)).toBe("0 personne inscrite");
-    expect(t("fr", "event.goingCount", 1_000_000)).toBe("1\u202f000\u202f000 de personnes inscrites");
+    expect(t("fr", "event.goingCount", 1_000_000)).toBe(
+      "1\u202f000\u202f000 de personnes inscrites",
+    );
   });
 });

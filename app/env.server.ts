@@ -23,6 +23,17 @@ const schema = z
     SENDER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
     /** How long a sender may hold a message before another sender may take it over. */
     SENDER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+    /**
+     * The group's name, shown after the kind in calendar titles ("Café · Sophia Circle"). It
+     * reaches lock screens, so choose one that says nothing about who comes.
+     */
+    TSUNAGU_GROUP_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/^[^\r\n]*$/, "must be one line")
+      .optional(),
     /** "1" serves /bench/bare, the framework-only baseline for `npm run bench:events`. */
     TSUNAGU_BENCH: z.enum(["0", "1"]).default("0"),
   })

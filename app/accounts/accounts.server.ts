@@ -200,6 +200,7 @@ export async function exportUserData(db: Db, userId: string) {
       turnedOff: user.mailOptOuts.split(",").filter(Boolean),
       reminder: user.reminderLead,
     },
+    calendar: { showFullTitles: user.calendarFullTitles },
     emails: user.outboxMessages.map((m) => ({
       kind: m.kind,
       status: m.status,

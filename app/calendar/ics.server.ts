@@ -2,7 +2,11 @@ import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAlarmType, ICalEventStatus } from "ical-generator";
 
-/** One event as a calendar shows it; what it may reveal has been decided by the caller. */
+/**
+ * One event as a calendar shows it; what it may reveal has been decided by the caller. `title`
+ * is what lock screens show (SUMMARY and the alarm): the kind's neutral name unless the member
+ * asked for full titles, in which case `description` no longer repeats it.
+ */
 export type CalendarEntry = {
   id: string;
   title: string;
@@ -69,7 +73,9 @@ export function buildCalendar(name: string, entries: CalendarEntry[]): string {
       });
     }
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
 /** Google Calendar's "add event" link (UTC times; place only when the reader may know it). */

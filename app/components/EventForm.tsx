@@ -11,7 +11,7 @@ import {
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventKinds } from "~/events/kinds";
-import { languageName, spokenLanguages } from "~/events/languages";
+import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
 import { createEventSchema, editEventSchema } from "~/events/schemas";
 import type { Locale } from "~/i18n/config";
 import { FieldError, FormErrors, useZodForm } from "./forms";
@@ -132,7 +132,9 @@ export function EventForm({
             }).map((props) => (
               <label key={props.key} className="field--check">
                 <input {...props} key={props.key} />
-                {languageName(props.value, locale)}
+                <span lang={languageNameLang(props.value, locale) ?? undefined}>
+                  {languageName(props.value, locale)}
+                </span>
               </label>
             ))}
           </div>

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EventSummary } from "~/events/queries.server";
 import { isEventKind, kindIcons, type EventKind } from "~/events/kinds";
-import { languageName } from "~/events/languages";
+import { foreignLanguageNames, languageName } from "~/events/languages";
+import { TextWithLanguages } from "./Lang";
 import type { Locale } from "~/i18n/config";
 import { formatDay, formatList, formatTime } from "~/i18n/format";
 
@@ -12,7 +13,12 @@ type Serialized<T> = { [K in keyof T]: T[K] };
 export function LanguagesSpoken({ codes, locale }: { codes: string[]; locale: Locale }) {
   const { t } = useTranslation();
   const names = codes.map((code) => languageName(code, locale));
-  return <>{t("events.languagesSpoken", { languages: formatList(names, locale) })}</>;
+  return (
+    <TextWithLanguages
+      text={t("events.languagesSpoken", { languages: formatList(names, locale) })}
+      parts={foreignLanguageNames(codes, locale)}
+    />
+  );
 }
 
 export function KindBadge({ kind }: { kind: string }) {
@@ -62,7 +68,7 @@ export function SeatsLine({ event }: { event: Pick<EventSummary, "seatsLeft" | "
   const { t } = useTranslation();
   if (event.capacity === null) return <span>{t("events.noLimit")}</span>;
   if (event.seatsLeft === 0) return <span>{t("events.full")}</span>;
-  return <span>{t("events.seatsLeft", { seats: event.seatsLeft })}</span>;
+  return <span>{t("events.seatsLeft", { count: event.seatsLeft ?? 0 })}</span>;
 }
 
 export function MyStatusBadge({ status }: { status: string | null }) {

@@ -9,7 +9,13 @@ import {
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { languageName, spokenLanguages } from "~/events/languages";
+import {
+  foreignLanguageNames,
+  languageName,
+  languageNameLang,
+  spokenLanguages,
+} from "~/events/languages";
+import { TextWithLanguages } from "./Lang";
 import type { Locale } from "~/i18n/config";
 import { formatList, weekdayName } from "~/i18n/format";
 import {
@@ -55,18 +61,23 @@ export function LanguageLevelList({
   locale: Locale;
 }) {
   const { t } = useTranslation();
+  const text = formatList(
+    languages.map((l) =>
+      t("mentoring.languageWithLevel", {
+        language: languageName(l.code, locale),
+        level: t(`mentoring.levels.${l.level}`),
+      }),
+    ),
+    locale,
+  );
   return (
-    <>
-      {formatList(
-        languages.map((l) =>
-          t("mentoring.languageWithLevel", {
-            language: languageName(l.code, locale),
-            level: t(`mentoring.levels.${l.level}`),
-          }),
-        ),
+    <TextWithLanguages
+      text={text}
+      parts={foreignLanguageNames(
+        languages.map((l) => l.code),
         locale,
       )}
-    </>
+    />
   );
 }
 
@@ -109,7 +120,14 @@ export function ReasonList({ reasons, locale }: { reasons: string[]; locale: Loc
               : kind === "slot"
                 ? t("mentoring.reasonSlot", { slot: slotLabel(value, locale, t) })
                 : t("mentoring.reasonArea");
-        return <li key={reason}>{text}</li>;
+        return (
+          <li key={reason}>
+            <TextWithLanguages
+              text={text}
+              parts={kind === "language" ? foreignLanguageNames([value], locale) : []}
+            />
+          </li>
+        );
       })}
     </ul>
   );
@@ -269,7 +287,11 @@ function LanguageRows({
               <select {...getSelectProps(fields.code)} key={fields.code.key}>
                 <option value="">{t("mentoring.chooseLanguage")}</option>
                 {spokenLanguages.map((code) => (
-                  <option key={code} value={code}>
+                  <option
+                    key={code}
+                    value={code}
+                    lang={languageNameLang(code, locale) ?? undefined}
+                  >
                     {languageName(code, locale)}
                   </option>
                 ))}

@@ -43,6 +43,32 @@ export function languageName(code: string, readerLocale: Locale): string {
   }
 }
 
+/**
+ * The `lang` of a language's name when it is not in the reader's language: Easy Japanese is
+ * always named in Japanese (やさしい にほんご), so on an English page it needs `lang="ja"`.
+ */
+export function languageNameLang(code: string, readerLocale: Locale): string | null {
+  if (code === "ja-x-easy")
+    return readerLocale === "ja" || readerLocale === "ja-x-easy" ? null : "ja";
+  try {
+    if (languageDisplayNames(intlLocale(readerLocale)).of(code)) return null;
+  } catch {
+    // falls through to the name in the language itself
+  }
+  return isLocale(code) && code !== readerLocale ? code : null;
+}
+
+/** The names among `codes` that are in another language than the reader's, with their `lang`. */
+export function foreignLanguageNames(
+  codes: readonly string[],
+  readerLocale: Locale,
+): { text: string; lang: string }[] {
+  return codes.flatMap((code) => {
+    const lang = languageNameLang(code, readerLocale);
+    return lang ? [{ text: languageName(code, readerLocale), lang }] : [];
+  });
+}
+
 /** Stored as ",fa,ja," so that `contains: ",fa,"` finds events where Persian is spoken. */
 export function encodeLanguages(codes: readonly string[]): string {
   return `,${[...new Set(codes)].join(",")}${codes.length ? "," : ""}`;

@@ -25,10 +25,12 @@ export async function dashboard(db: Db, locale: Locale, now: Date, page: number)
     pageCount: Math.max(1, Math.ceil(total / (PAGE_SIZE * 2))),
     events: events.map((e) => {
       const { seatsTaken, waiting } = counts.get(e.id)!;
+      const text = textFor(e, locale);
       return {
         id: e.id,
         kind: e.kind,
-        title: textFor(e, locale).title,
+        title: text.title,
+        titleLocale: text.locale,
         startsAt: e.startsAt.toISOString(),
         timeZone: e.timeZone,
         status: e.status,

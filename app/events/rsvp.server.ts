@@ -116,7 +116,7 @@ export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): P
             return {
               ok: false,
               error: "errors.notEnoughSeats",
-              params: { seats: Math.max(0, free) },
+              params: { count: Math.max(0, free) },
             };
           }
         }

@@ -7,7 +7,8 @@ import fa from "./locales/fa.json";
 import ar from "./locales/ar.json";
 import fr from "./locales/fr.json";
 
-export type Messages = typeof en;
+/** Plural forms differ by language (`_one` in English, six forms in Arabic), so not `typeof en`. */
+export type Messages = { [key: string]: string | Messages };
 
 export const messages: Record<Locale, Messages> = {
   en,

@@ -1,7 +1,6 @@
 import type { TFunction } from "i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
-import { calendarEntry, placeFor } from "~/calendar/feeds.server";
-import { buildCalendar } from "~/calendar/ics.server";
+import { memberEventFile, placeFor } from "~/calendar/feeds.server";
 import type { Db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
@@ -147,8 +146,10 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
     text,
   };
   if (attachCalendar) {
-    const entry = calendarEntry(event, {
+    const file = await memberEventFile(db, event, {
+      userId: recipient.id,
       locale,
+      t,
       appUrl,
       knowsPlace,
       tentative: status === "waitlisted",
@@ -157,7 +158,7 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
       {
         filename: "event.ics",
         contentType: "text/calendar; charset=utf-8",
-        contentBase64: Buffer.from(buildCalendar(entry.title, [entry])).toString("base64"),
+        contentBase64: Buffer.from(file).toString("base64"),
       },
     ];
   }

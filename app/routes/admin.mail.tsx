@@ -52,7 +52,7 @@ export default function AdminMail() {
   return (
     <div className="stack wide">
       <h1>{t("adminMail.title")}</h1>
-      <p>{t("adminMail.intro", { attempts: MAX_ATTEMPTS })}</p>
+      <p>{t("adminMail.intro", { count: MAX_ATTEMPTS })}</p>
       {actionData?.retried ? (
         <Notice>
           <p>{t("adminMail.retried")}</p>

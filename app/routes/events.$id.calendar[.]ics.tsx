@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { hasRole } from "~/accounts/roles";
 import { getSessionUser } from "~/accounts/sessions.server";
-import { singleEventEntry } from "~/calendar/feeds.server";
+import { singleEventFileEntry } from "~/calendar/feeds.server";
 import { buildCalendar, icsResponse } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = current
     ? { id: current.user.id, isOrganizer: hasRole(current.user.role, "organizer") }
     : null;
-  const entry = await singleEventEntry(db(), params.id ?? "", viewer, locale, env().appUrl);
+  const entry = await singleEventFileEntry(db(), params.id ?? "", viewer, locale, env().appUrl);
   if (!entry) throw new Response("Not found", { status: 404 });
   return icsResponse(buildCalendar(entry.title, [entry]), {
     filename: "event.ics",

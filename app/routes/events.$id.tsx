@@ -18,7 +18,8 @@ import { singleEventEntry } from "~/calendar/feeds.server";
 import { googleCalendarLink } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { languageName, spokenLanguages } from "~/events/languages";
+import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
+import { TextWithLanguages } from "~/components/Lang";
 import { eventForViewer } from "~/events/queries.server";
 import { recurrenceText } from "~/events/recurrence-text";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
@@ -151,7 +152,12 @@ export default function EventPage() {
       </h1>
       {!event.inReaderLanguage ? (
         <p className="muted">
-          {t("events.originalLanguage", { language: languageName(event.titleLocale, locale) })}
+          <TextWithLanguages
+            text={t("events.originalLanguage", {
+              language: languageName(event.titleLocale, locale),
+            })}
+            parts={foreignLanguageNames([event.titleLocale], locale)}
+          />
         </p>
       ) : null}
       {event.status === "cancelled" ? (

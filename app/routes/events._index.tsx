@@ -79,7 +79,7 @@ export default function Events() {
         ))}
       </ul>
       {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, count: pageCount })}>
+        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
           {page > 1 ? (
             <Link to={pageLink(page - 1)} rel="prev">
               {t("events.previous")}
@@ -87,7 +87,7 @@ export default function Events() {
           ) : (
             <span />
           )}
-          <span>{t("events.pageOf", { page, count: pageCount })}</span>
+          <span>{t("events.pageOf", { page, total: pageCount })}</span>
           {page < pageCount ? (
             <Link to={pageLink(page + 1)} rel="next">
               {t("events.next")}

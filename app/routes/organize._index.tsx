@@ -10,6 +10,7 @@ import { dashboard } from "~/events/organizer.server";
 import { eventFilterSchema } from "~/events/schemas";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "organize.metaTitle" };
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
   const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack wide">
       <h1>{t("organize.title")}</h1>
@@ -57,7 +59,7 @@ export default function OrganizerDashboard() {
               ) : null}
             </div>
             <h2 className="event-card__title">
-              <Link to={`/events/${event.id}`} dir="auto">
+              <Link to={`/events/${event.id}`} lang={event.titleLocale} dir="auto">
                 {event.title}
               </Link>
             </h2>
@@ -65,10 +67,10 @@ export default function OrganizerDashboard() {
             <p>
               <strong>{t("organize.seats")}</strong>{" "}
               {event.capacity === null
-                ? t("organize.seatsTaken", { taken: event.seatsTaken })
+                ? t("organize.seatsTaken", { count: event.seatsTaken })
                 : t("organize.seatsOf", { taken: event.seatsTaken, capacity: event.capacity })}
               {" · "}
-              <strong>{t("organize.waiting")}</strong> {event.waiting}
+              <strong>{t("organize.waiting")}</strong> {number(event.waiting)}
             </p>
             <p className="actions">
               <Link to={`/organize/events/${event.id}/edit`}>{t("organize.edit")}</Link>
@@ -82,9 +84,9 @@ export default function OrganizerDashboard() {
         ))}
       </ul>
       {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, count: pageCount })}>
+        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
           {page > 1 ? <Link to={`?page=${page - 1}`}>{t("events.previous")}</Link> : <span />}
-          <span>{t("events.pageOf", { page, count: pageCount })}</span>
+          <span>{t("events.pageOf", { page, total: pageCount })}</span>
           {page < pageCount ? <Link to={`?page=${page + 1}`}>{t("events.next")}</Link> : <span />}
         </nav>
       ) : null}

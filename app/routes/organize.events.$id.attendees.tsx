@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { EventWhen } from "~/components/events";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
-import { languageName } from "~/events/languages";
+import { languageName, languageNameLang } from "~/events/languages";
 import { attendees } from "~/events/organizer.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: {
       id: event.id,
       title: textFor(event, locale).title,
+      titleLocale: textFor(event, locale).locale,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
@@ -30,11 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Attendees() {
   const { t } = useTranslation();
   const { event, people, walkIns, needs, locale } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack wide">
       <h1>{t("organize.attendeesTitle")}</h1>
       <p>
-        <strong dir="auto">{event.title}</strong> ·{" "}
+        <strong lang={event.titleLocale} dir="auto">
+          {event.title}
+        </strong>{" "}
+        ·{" "}
         <EventWhen
           startsAt={event.startsAt}
           endsAt={event.endsAt}
@@ -45,10 +51,10 @@ export default function Attendees() {
       <section className="card stack" aria-labelledby="needs-title">
         <h2 id="needs-title">{t("organize.needsTitle")}</h2>
         <ul className="plain-list needs">
-          <li>{t("organize.needsGoing", { count: needs.going })}</li>
-          <li>{t("organize.needsWaiting", { count: needs.waiting })}</li>
-          <li>{t("organize.needsChildren", { count: needs.children })}</li>
-          <li>{t("organize.needsGuests", { count: needs.guests })}</li>
+          <li>{t("organize.needsGoing", { number: needs.going })}</li>
+          <li>{t("organize.needsWaiting", { number: needs.waiting })}</li>
+          <li>{t("organize.needsChildren", { number: needs.children })}</li>
+          <li>{t("organize.needsGuests", { number: needs.guests })}</li>
           {needs.interpretation.map((need) => (
             <li key={need.language}>
               {t("organize.needsInterpretation", {
@@ -99,10 +105,14 @@ export default function Attendees() {
                       : t("organize.statusWaitlisted")}
                   </td>
                   <td>
-                    {person.children} / {person.guests}
+                    {number(person.children)} / {number(person.guests)}
                   </td>
                   <td>
-                    {person.interpretation ? languageName(person.interpretation, locale) : ""}
+                    {person.interpretation ? (
+                      <span lang={languageNameLang(person.interpretation, locale) ?? undefined}>
+                        {languageName(person.interpretation, locale)}
+                      </span>
+                    ) : null}
                   </td>
                   <td dir="auto">{person.note}</td>
                   <td>{person.attended ? t("organize.attended") : ""}</td>

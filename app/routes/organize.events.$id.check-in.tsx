@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
@@ -29,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, locale } = await loadOrganizerEvent(request, params);
   const { people, walkIns } = await attendees(db(), event.id);
   return json({
-    event: { id: event.id, title: textFor(event, locale).title },
+    event: {
+      id: event.id,
+      title: textFor(event, locale).title,
+      titleLocale: textFor(event, locale).locale,
+    },
     people: people.filter((p) => p.status === "going"),
     walkIns,
   });
@@ -55,11 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CheckIn() {
   const { t } = useTranslation();
   const { event, people, walkIns } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack narrow">
       <h1>{t("organize.checkInTitle")}</h1>
       <p>
-        <Link to={`/organize/events/${event.id}/attendees`} dir="auto">
+        <Link to={`/organize/events/${event.id}/attendees`} lang={event.titleLocale} dir="auto">
           {event.title}
         </Link>
       </p>
@@ -80,7 +86,7 @@ export default function CheckIn() {
               >
                 <span dir="auto">{person.name}</span>
                 {person.children + person.guests > 0 ? (
-                  <span className="muted">+{person.children + person.guests}</span>
+                  <span className="muted">+{number(person.children + person.guests)}</span>
                 ) : null}
               </button>
             </Form>

@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { seriesAttendance } from "~/events/organizer.server";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
+import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "organize.attendanceTitle" };
@@ -32,11 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SeriesAttendance() {
   const { t } = useTranslation();
   const { occurrences, uniqueMembers, returningMembers } = useLoaderData<typeof loader>();
+  const number = useNumber();
   return (
     <div className="stack wide">
       <h1>{t("organize.attendanceTitle")}</h1>
       <p>
-        {t("organize.attendanceSummary", { unique: uniqueMembers, returning: returningMembers })}
+        {t("organize.attendanceSummary.text", {
+          unique: t("organize.attendanceSummary.unique", { count: uniqueMembers }),
+          returning: t("organize.attendanceSummary.returning", { count: returningMembers }),
+        })}
       </p>
       <div
         className="table-scroll"
@@ -60,9 +65,9 @@ export default function SeriesAttendance() {
                   <Link to={`/organize/events/${o.id}/attendees`}>{o.when}</Link>
                   {o.status === "cancelled" ? ` (${t("events.cancelledEvent")})` : null}
                 </td>
-                <td>{o.attendees}</td>
-                <td>{o.walkIns}</td>
-                <td>{o.returning}</td>
+                <td>{number(o.attendees)}</td>
+                <td>{number(o.walkIns)}</td>
+                <td>{number(o.returning)}</td>
               </tr>
             ))}
           </tbody>

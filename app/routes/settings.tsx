@@ -27,7 +27,13 @@ import {
   PasswordField,
   useZodForm,
 } from "~/components/forms";
-import { calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
+import {
+  calendarTitleSetting,
+  calendarTokenFor,
+  regenerateCalendarToken,
+  saveCalendarTitleSetting,
+} from "~/calendar/feeds.server";
+import { calendarTitlesSchema } from "~/calendar/schemas";
 import { calendarFeedUrl } from "~/calendar/urls.server";
 import { EmailChoices } from "~/components/EmailChoices";
 import { db } from "~/db.server";
@@ -60,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale ?? (await getLocale(request)),
     justReset: new URL(request.url).searchParams.has("reset"),
     calendarUrl: calendarFeedUrl(await calendarTokenFor(db(), user.id)),
+    calendarFullTitles: await calendarTitleSetting(db(), user.id),
     mail: await mailPreferences(db(), user.id),
     emailKinds: switchableKinds(hasRole(user.role, "organizer")),
   });
@@ -72,6 +79,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "calendar") {
     await regenerateCalendarToken(db(), user.id);
     return json({ intent: "calendar" as const, result: null, saved: true });
+  }
+  if (intent === "calendarTitles") {
+    const submission = parseWithZod(formData, { schema: calendarTitlesSchema });
+    if (submission.status !== "success") throw new Response("Bad form", { status: 400 });
+    await saveCalendarTitleSetting(db(), user.id, submission.value.fullTitles === "yes");
+    return json({ intent: "calendarTitles" as const, result: null, saved: true });
   }
   if (intent === "emails") {
     const submission = parseWithZod(formData, { schema: emailChoicesSchema });
@@ -170,7 +183,12 @@ export default function Settings() {
         lastResult={actionData?.intent === "emails" ? actionData.result : undefined}
         saved={actionData?.intent === "emails" && actionData.saved}
       />
-      <CalendarSection url={data.calendarUrl} regenerated={actionData?.intent === "calendar"} />
+      <CalendarSection
+        url={data.calendarUrl}
+        regenerated={actionData?.intent === "calendar"}
+        fullTitles={data.calendarFullTitles}
+        titlesSaved={actionData?.intent === "calendarTitles"}
+      />
       <DeleteForm lastResult={resultFor("delete")} />
     </div>
   );
@@ -334,7 +352,17 @@ function DeleteForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-function CalendarSection({ url, regenerated }: { url: string; regenerated: boolean }) {
+function CalendarSection({
+  url,
+  regenerated,
+  fullTitles,
+  titlesSaved,
+}: {
+  url: string;
+  regenerated: boolean;
+  fullTitles: boolean;
+  titlesSaved: boolean;
+}) {
   const { t } = useTranslation();
   const webcal = url.replace(/^https?:/, "webcal:");
   return (
@@ -360,6 +388,33 @@ function CalendarSection({ url, regenerated }: { url: string; regenerated: boole
         <li>{t("calendar.android")}</li>
         <li>{t("calendar.privacy")}</li>
       </ul>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="calendarTitles" />
+        {titlesSaved ? (
+          <Notice>
+            <p>{t("calendarSettings.saved")}</p>
+          </Notice>
+        ) : null}
+        <div className="field field--check">
+          <input
+            type="checkbox"
+            id="calendar-full-titles"
+            name="fullTitles"
+            value="yes"
+            defaultChecked={fullTitles}
+            aria-describedby="calendar-full-titles-hint"
+          />
+          <label htmlFor="calendar-full-titles">{t("calendarSettings.fullTitles")}</label>
+        </div>
+        <p id="calendar-full-titles-hint" className="field__hint">
+          {t("calendarSettings.hint")}
+        </p>
+        <p>
+          <button type="submit" className="button button--secondary">
+            {t("calendarSettings.submit")}
+          </button>
+        </p>
+      </Form>
       <Form method="post">
         <input type="hidden" name="intent" value="calendar" />
         <button type="submit" className="button button--secondary">

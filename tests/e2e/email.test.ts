@@ -99,7 +99,9 @@ describe.skipIf(!availability.run)("emails on a phone", () => {
       "vevent",
     )!;
     expect(vevent.getFirstPropertyValue("uid")).toBe(`event-${eventId}@tsunagu`);
-    expect(vevent.getFirstPropertyValue("summary")).toBe("Friday café");
+    // The calendar, like the subject, shows the kind on the lock screen; the title is in the notes.
+    expect(vevent.getFirstPropertyValue("summary")).toBe(fa.mail.gathering.cafe);
+    expect(vevent.getFirstPropertyValue("description")).toContain("Friday café");
 
     unsubscribeLink = (await mail
       .getByRole("link", { name: /List-Unsubscribe|لغو|unsubscribe/i })

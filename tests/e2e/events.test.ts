@@ -289,7 +289,7 @@ describe.skipIf(!availability.run).each([
   it("the organizer sees what people need, checks them in on a phone, and exports CSV", async () => {
     await go(organizer, `/organize/events/${yogaId}/attendees`);
     const needs = await organizer.locator(".needs").textContent();
-    expect(needs).toContain("1 need Persian interpretation");
+    expect(needs).toContain("1 person needs Persian interpretation");
     expect(needs).toContain("Children: 1");
 
     await go(organizer, `/organize/events/${yogaId}/check-in`);

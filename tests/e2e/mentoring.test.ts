@@ -6,6 +6,7 @@ import { createDb } from "~/db.server";
 import {
   expectNoAxeViolations,
   go,
+  mailFor,
   settle,
   signUp,
   submit,
@@ -194,7 +195,7 @@ describe.skipIf(!availability.run).each([
     await submit(organizer, ".publish-form");
     await expect
       .poll(() => mainText(organizer), settle)
-      .toContain("Both people in each pair have been asked.");
+      .toContain("1 pair suggested. Both people have been asked.");
   });
 
   it("both accept, and contact details appear only then", async () => {
@@ -223,6 +224,17 @@ describe.skipIf(!availability.run).each([
     expect(text).toContain(secrets.handle);
     expect(text).toContain(mina.email);
     expect(text).toContain(secrets.about);
+
+    // docs/glossary.md: a Persian pair is a همراهی in the programme برنامهٔ راهنما, never a "mate".
+    expect(await mainText(menteePage)).toContain(
+      fa.mentoring.activeTitle.replace("{{name}}", omid.name),
+    );
+    for (const page of [menteePage, mentorPage]) expect(await mainText(page)).not.toMatch(/جفت/);
+    const mailbox = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
+    const mail = (await (await mailFor(mailbox, mina.email)).textContent()) ?? "";
+    expect(mail).toContain(fa.nav.mentoring);
+    expect(mail).not.toMatch(/جفت/);
+    await mailbox.context().close();
   });
 
   it("the mentor logs a first meeting, and the mentee is asked privately about the fit", async () => {

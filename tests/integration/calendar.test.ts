@@ -1,10 +1,20 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "~/accounts/accounts.server";
-import { calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
+import {
+  calendarEntry,
+  calendarTokenFor,
+  personalFeed,
+  regenerateCalendarToken,
+} from "~/calendar/feeds.server";
+import { buildCalendar } from "~/calendar/ics.server";
+import { parseEnv } from "~/env.server";
 import { db } from "~/db.server";
 import { cancelEvent, createEvent, saveTranslation, updateEvent } from "~/events/events.server";
-import { answerGoing } from "~/events/rsvp.server";
+import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { renderMessage } from "~/notifications/templates.server";
+import * as settingsRoute from "~/routes/settings";
 import type { CreateEventInput } from "~/events/schemas";
 import * as personalRoute from "~/routes/calendar.$token";
 import * as publicRoute from "~/routes/calendar.public[.]ics";
@@ -57,6 +67,7 @@ function parse(text: string) {
     return {
       uid: parsed.uid,
       summary: parsed.summary,
+      description: parsed.description,
       location: parsed.location,
       sequence: parsed.sequence,
       status: vevent.getFirstPropertyValue("status"),
@@ -64,9 +75,15 @@ function parse(text: string) {
       end: parsed.endDate.toJSDate(),
       tzid: vevent.getFirstProperty("dtstart")!.getParameter("tzid"),
       url: vevent.getFirstPropertyValue("url"),
+      lastModified: (vevent.getFirstPropertyValue("last-modified") as ICAL.Time | null)
+        ?.toJSDate()
+        .getTime(),
       alarms: vevent
         .getAllSubcomponents("valarm")
         .map((a) => String(a.getFirstPropertyValue("trigger"))),
+      alarmTexts: vevent
+        .getAllSubcomponents("valarm")
+        .map((a) => String(a.getFirstPropertyValue("description"))),
     };
   });
   return {
@@ -94,13 +111,18 @@ describe("one event's .ics", () => {
   it("has local time with Tokyo's VTIMEZONE, a stable UID, an alarm, the URL, and no hidden address for visitors", async () => {
     const id = await event();
     const stored = await db().event.findUniqueOrThrow({ where: { id } });
-    const { events, zones } = parse(await text(await ics(id)));
+    const body = await text(await ics(id));
+    expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    const { events, zones, calendar } = parse(body);
     expect(zones).toEqual(["Asia/Tokyo"]);
     expect(events).toHaveLength(1);
     const [e] = events;
+    // A lock screen shows the kind only; the organizers' title is in the notes.
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Yoga");
     expect(e).toMatchObject({
       uid: `event-${id}@tsunagu`,
-      summary: "Gentle yoga",
+      summary: "Yoga",
+      alarmTexts: ["Yoga"],
       sequence: 0,
       status: "CONFIRMED",
       tzid: "Asia/Tokyo",
@@ -110,6 +132,8 @@ describe("one event's .ics", () => {
     expect(e!.alarms).toEqual(["-PT2H"]);
     expect(e!.url).toBe(`http://localhost:3000/events/${id}`);
     expect(e!.location).toBe("Sophia University");
+    expect(e!.description).toContain("Gentle yoga");
+    expect(e!.description).toContain("Mats provided.");
   });
 
   it("shows the address to a confirmed attendee", async () => {
@@ -191,7 +215,9 @@ describe("the public feed", () => {
     const ids = events.map((e) => e.uid);
     expect(ids).toContain(`event-${yoga}@tsunagu`);
     expect(ids).not.toContain(`event-${cafe}@tsunagu`);
-    expect(events.find((e) => e.uid === `event-${yoga}@tsunagu`)!.summary).toBe("یوگا برای همه");
+    const yogaEntry = events.find((e) => e.uid === `event-${yoga}@tsunagu`)!;
+    expect(yogaEntry.summary).toBe("یوگا");
+    expect(yogaEntry.description).toContain("یوگا برای همه");
 
     const all = parse(
       await text(
@@ -200,6 +226,21 @@ describe("the public feed", () => {
         ),
       ),
     );
+    const cafeEntry = all.events.find((e) => e.uid === `event-${cafe}@tsunagu`)!;
+    expect(cafeEntry.summary).toBe("Café");
+    expect(cafeEntry.alarmTexts).toEqual(["Café"]);
+    const cafes = parse(
+      await text(
+        await respond(() =>
+          publicRoute.loader({
+            request: getRequest("/calendar/public.ics?kind=cafe&lng=fr"),
+            params: {},
+            context,
+          }),
+        ),
+      ),
+    );
+    expect(cafes.calendar.getFirstPropertyValue("x-wr-calname")).toBe("Tsunagu: Café-rencontre");
     expect(all.events.find((e) => e.uid === `event-${cafe}@tsunagu`)!.location).toBe(
       `Sophia University, ${address}`,
     );
@@ -266,9 +307,11 @@ describe("the personal feed", () => {
     });
     expect(byUid[`event-${open}@tsunagu`]).toMatchObject({
       status: "CONFIRMED",
-      summary: "کافهٔ بزرگ",
+      summary: "یوگا",
+      alarmTexts: ["یوگا"],
       location: `Sophia University, ${address}`,
     });
+    expect(byUid[`event-${open}@tsunagu`]!.description).toContain("کافهٔ بزرگ");
 
     const fresh = await regenerateCalendarToken(db(), me);
     expect(fresh).not.toBe(token);
@@ -285,5 +328,166 @@ describe("the personal feed", () => {
         )
       ).status,
     ).toBe(404);
+  });
+});
+
+describe("discreet titles and what each reader's calendar has seen", () => {
+  const going = (eventId: string, userId: string) =>
+    answerGoing(db(), { eventId, userId, children: 0, guests: 0, interpretation: null, note: "" });
+
+  async function member() {
+    const email = `cal-member-${crypto.randomUUID()}@example.com`;
+    const signedUp = await respond(() =>
+      signup.action({
+        request: formRequest("/signup", {
+          displayName: "Mina",
+          email,
+          password: "a long passphrase",
+        }),
+        params: {},
+        context,
+      }),
+    );
+    const cookie = cookieFrom(signedUp, "tsunagu_session");
+    const userId = (await db().user.findUniqueOrThrow({ where: { email } })).id;
+    return { cookie, userId, email };
+  }
+
+  it("raises SEQUENCE and LAST-MODIFIED when a promotion from the waitlist adds the address, and not before", async () => {
+    const id = await event({ title: "Small class", capacity: 1 });
+    const first = await account();
+    const me = await account();
+    await going(id, first);
+    await going(id, me);
+    const token = await calendarTokenFor(db(), me);
+    const fetchFeed = async (now: Date) => {
+      const feed = (await personalFeed(db(), token, "http://localhost:3000", now))!;
+      return parse(buildCalendar("Mine", feed.entries)).events[0]!;
+    };
+
+    const waiting = await fetchFeed(new Date());
+    expect(waiting).toMatchObject({ status: "TENTATIVE", location: "Sophia University" });
+    // A calendar app polling an unchanged entry sees the same version.
+    expect(await fetchFeed(new Date(Date.now() + 60_000))).toMatchObject({
+      sequence: waiting.sequence,
+      lastModified: waiting.lastModified,
+    });
+
+    await cancelAnswer(db(), { eventId: id, userId: first });
+    const later = new Date(Date.now() + 120_000);
+    const promoted = await fetchFeed(later);
+    expect(promoted).toMatchObject({
+      uid: waiting.uid,
+      status: "CONFIRMED",
+      location: `Sophia University, ${address}`,
+    });
+    expect(promoted.sequence).toBe(waiting.sequence + 1);
+    expect(promoted.lastModified).toBeGreaterThan(waiting.lastModified!);
+
+    // An edit afterwards still moves it on, never back to the event's own count.
+    await updateEvent(db(), id, {
+      ...form({ title: "Small class", capacity: 1, endTime: "16:00" }),
+      scope: "one",
+    });
+    const edited = await fetchFeed(new Date(Date.now() + 180_000));
+    expect(edited.sequence).toBe(promoted.sequence + 1);
+    const { sequence: eventSequence } = await db().event.findUniqueOrThrow({ where: { id } });
+    expect(edited.sequence).toBeGreaterThanOrEqual(eventSequence);
+  });
+
+  it("shows the full title only to a member who asks for it in settings, as a new version", async () => {
+    const id = await event({ kind: "cafe", title: "Refugee Café in Yotsuya" });
+    const { cookie, userId } = await member();
+    await going(id, userId);
+    const download = async () => parse(await text(await ics(id, cookie))).events[0]!;
+
+    const discreet = await download();
+    expect(discreet.summary).toBe("Café");
+    expect(discreet.alarmTexts).toEqual(["Café"]);
+    expect(discreet.description).toContain("Refugee Café in Yotsuya");
+
+    const save = (fields: Record<string, string>) =>
+      respond(() =>
+        settingsRoute.action({
+          request: formRequest("/settings", { intent: "calendarTitles", ...fields }, cookie),
+          params: {},
+          context,
+        }),
+      );
+    expect((await save({ fullTitles: "yes" })).status).toBe(200);
+    const full = await download();
+    expect(full.summary).toBe("Refugee Café in Yotsuya");
+    expect(full.alarmTexts).toEqual(["Refugee Café in Yotsuya"]);
+    expect(full.sequence).toBe(discreet.sequence + 1);
+
+    const token = await calendarTokenFor(db(), userId);
+    const feed = parse(
+      buildCalendar(
+        "Mine",
+        (await personalFeed(db(), token, "http://localhost:3000", new Date()))!.entries,
+      ),
+    );
+    expect(feed.events.find((e) => e.uid === discreet.uid)).toMatchObject({
+      summary: "Refugee Café in Yotsuya",
+      sequence: full.sequence,
+    });
+
+    await save({});
+    expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).calendarFullTitles).toBe(
+      false,
+    );
+    expect((await download()).summary).toBe("Café");
+  });
+
+  it("attaches the same discreet entry to emails, at the version the member's calendar has", async () => {
+    const id = await event({ kind: "cafe", title: "Refugee Café", capacity: 20 });
+    const { userId, email } = await member();
+    await going(id, userId);
+    const token = await calendarTokenFor(db(), userId);
+    const inFeed = parse(
+      buildCalendar(
+        "Mine",
+        (await personalFeed(db(), token, "http://localhost:3000", new Date()))!.entries,
+      ),
+    ).events[0]!;
+    const out = await renderMessage({
+      db: db(),
+      kind: "rsvp_confirmed",
+      payload: { eventId: id },
+      recipient: { id: userId, email, displayName: "Mina" },
+      locale: "ar",
+      t: await getFixedT("ar"),
+      appUrl: "http://localhost:3000",
+      unsubscribeUrl: "http://localhost:3000/unsubscribe/x/rsvp_confirmed",
+    });
+    if (!("mail" in out)) throw new Error("skipped");
+    const attached = Buffer.from(out.mail.attachments![0]!.contentBase64, "base64").toString();
+    expect(attached.endsWith("\r\n")).toBe(true);
+    const [entry] = parse(attached).events;
+    expect(entry!.summary).toBe("مقهى");
+    expect(attached).not.toMatch(/Refugee Café\r\n|SUMMARY:Refugee/);
+    // Arabic now, English in the feed: a different view, so a newer version, never an older one.
+    expect(entry!.sequence).toBeGreaterThan(inFeed.sequence);
+  });
+
+  it("adds the group's name when one is configured, and refuses a name on two lines", async () => {
+    const id = await event({ kind: "discussion", title: "Talk about asylum interviews" });
+    const row = await db().event.findUniqueOrThrow({
+      where: { id },
+      include: { translations: true },
+    });
+    const entry = calendarEntry(row, {
+      locale: "ja",
+      t: await getFixedT("ja"),
+      appUrl: "http://localhost:3000",
+      knowsPlace: false,
+      groupName: "ソフィア・サークル",
+    });
+    expect(entry.title).toBe("話し合い・ソフィア・サークル");
+    expect(entry.description).toContain("Talk about asylum interviews");
+    expect(parseEnv({ TSUNAGU_GROUP_NAME: "  Sophia Circle " }).TSUNAGU_GROUP_NAME).toBe(
+      "Sophia Circle",
+    );
+    expect(() => parseEnv({ TSUNAGU_GROUP_NAME: "Sophia\nCircle" })).toThrow(/TSUNAGU_GROUP_NAME/);
   });
 });

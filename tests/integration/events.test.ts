@@ -255,7 +255,7 @@ describe("RSVPs and the waitlist", () => {
     await going(eventId, b!.id, { guests: 1 });
     await going(eventId, c!.id);
     const more = await going(eventId, a!.id, { guests: 2 });
-    expect(more).toEqual({ ok: false, error: "errors.notEnoughSeats", params: { seats: 0 } });
+    expect(more).toEqual({ ok: false, error: "errors.notEnoughSeats", params: { count: 0 } });
     expect(await myStatus(db(), eventId, a!.id)).toMatchObject({ status: "going", guests: 1 });
     const fewer = await going(eventId, a!.id, { guests: 0 });
     expect(fewer.ok && fewer.changes.map((c) => c.kind)).toEqual(["promoted"]);

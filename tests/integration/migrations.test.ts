@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   committedMigrations,
   hasPendingMigrations,
+  migrateDatabase,
   prepareDatabase,
 } from "../../server/database.js";
 import { projectRoot, tmpDir } from "../support/paths";
@@ -159,5 +160,34 @@ describe("the migration runner (server/database.js)", () => {
     sqlite.prepare("UPDATE _prisma_migrations SET checksum = 'edited'").run();
     sqlite.close();
     expect(() => prepareDatabase(url)).toThrow(/changed after it was applied/);
+  });
+});
+
+describe("migrating a database that has people in it", () => {
+  it("keeps every row of the tables a migration rebuilds, and of the tables pointing at them", () => {
+    const url = `file:${path.join(tmpDir, `rebuild-${crypto.randomUUID()}.db`)}`;
+    const all = committedMigrations();
+    // The newest migration that rebuilds User (drop and re-create), which sessions, RSVPs and
+    // messages point at with ON DELETE CASCADE.
+    const rebuild = all.findLastIndex((m) => m.sql.includes('DROP TABLE "User"'));
+    expect(rebuild).toBeGreaterThan(0);
+    migrateDatabase(url, { migrations: all.slice(0, rebuild) });
+    const sqlite = new Database(url.slice("file:".length));
+    sqlite.exec(`
+      INSERT INTO "User" ("id", "email", "displayName", "passwordHash", "updatedAt")
+        VALUES ('u1', 'mina@example.com', 'Mina', 'x', '2026-12-01T00:00:00.000+00:00');
+      INSERT INTO "Session" ("id", "userId", "expiresAt") VALUES ('s1', 'u1', '2027-01-01T00:00:00.000+00:00');
+      INSERT INTO "Event" ("id", "kind", "title", "description", "locale", "startsAt", "endsAt", "updatedAt")
+        VALUES ('e1', 'cafe', 'Café', '', 'en', '2027-01-01T05:00:00.000+00:00', '2027-01-01T07:00:00.000+00:00', '2026-12-01T00:00:00.000+00:00');
+      INSERT INTO "Rsvp" ("id", "eventId", "userId", "status", "updatedAt")
+        VALUES ('r1', 'e1', 'u1', 'going', '2026-12-01T00:00:00.000+00:00');
+    `);
+    sqlite.close();
+    expect(migrateDatabase(url)).toEqual(all.slice(rebuild).map((m) => m.name));
+    const after = new Database(url.slice("file:".length), { readonly: true });
+    const count = (table: string) =>
+      (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    expect([count("User"), count("Session"), count("Event"), count("Rsvp")]).toEqual([1, 1, 1, 1]);
+    after.close();
   });
 });

@@ -80,9 +80,9 @@ describe("numbers and lists in the reader's language", () => {
     const { formatDay, formatList } = await import("~/i18n/format");
     const instance = i18next.createInstance();
     await instance.init({ ...i18nOptions, lng: "fa", resources });
-    expect(instance.t("events.pageOf", { page: 2, count: 12 })).toContain("۱۲");
-    expect(instance.t("events.pageOf", { lng: "ar", page: 2, count: 12 })).toContain("١٢");
-    expect(instance.t("events.pageOf", { lng: "en", page: 2, count: 12 })).toBe("Page 2 of 12");
+    expect(instance.t("events.pageOf", { page: 2, total: 12 })).toContain("۱۲");
+    expect(instance.t("events.pageOf", { lng: "ar", page: 2, total: 12 })).toContain("١٢");
+    expect(instance.t("events.pageOf", { lng: "en", page: 2, total: 12 })).toBe("Page 2 of 12");
     expect(formatDay(new Date("2026-12-12T05:00:00Z"), "fa")).toContain("دسامبر");
     expect(formatList(["فارسی", "ژاپنی"], "fa")).toBe("فارسی و ژاپنی");
   });

@@ -1,0 +1,30 @@
+import { Fragment } from "react";
+
+export type ForeignPart = { text: string; lang: string };
+
+/**
+ * A translated sentence in which some words are in another language ("Languages spoken: English
+ * and やさしい にほんご"): those words get their own `lang`, so screen readers switch voice and
+ * browsers pick the right font (WCAG 3.1.2).
+ */
+export function TextWithLanguages({ text, parts }: { text: string; parts: ForeignPart[] }) {
+  const wanted = parts.filter((p) => p.text);
+  if (wanted.length === 0) return <>{text}</>;
+  const pattern = new RegExp(
+    `(${wanted.map((p) => p.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`,
+  );
+  return (
+    <>
+      {text.split(pattern).map((piece, index) => {
+        const part = wanted.find((p) => p.text === piece);
+        return part ? (
+          <span key={index} lang={part.lang}>
+            {piece}
+          </span>
+        ) : (
+          <Fragment key={index}>{piece}</Fragment>
+        );
+      })}
+    </>
+  );
+}

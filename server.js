@@ -40,7 +40,14 @@ try {
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-app.use(compression());
+// The answer to a script's form post (`?_data=`) is a few hundred bytes of JSON: setting up a
+// gzip stream for it cost more than the bytes it saves. Pages and data for pages stay compressed.
+app.use(
+  compression({
+    filter: (req, res) =>
+      !(req.method === "POST" && "_data" in req.query) && compression.filter(req, res),
+  }),
+);
 
 app.use((req, res, next) => {
   res.set({

@@ -249,6 +249,9 @@ try {
     () => workers.every((w) => w.output().includes("Email sender running")),
     workers,
   );
+  // A deployment's workers have been up for a while when a burst comes: let these finish
+  // starting (tsx compiles the app, the first rounds warm up) before the burst.
+  await new Promise((r) => setTimeout(r, WORKERS > 0 ? 5000 : 0));
   // One page view, so the first RSVP does not pay for loading the route modules.
   await fetch(`${base}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
 

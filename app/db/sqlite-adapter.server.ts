@@ -8,6 +8,7 @@ import {
   type Transaction,
 } from "@prisma/driver-adapter-utils";
 import { Mutex } from "async-mutex";
+import type { SqlQuery as HandWritten, SqlRunner } from "./sql";
 
 /**
  * Prisma's better-sqlite3 adapter, arranged for several requests and several processes on one
@@ -126,7 +127,7 @@ async function whileBusy<T>(lockWaitMs: number, work: () => Promise<T> | T): Pro
 
 const isTransactionEnd = (sql: string) => /^\s*(COMMIT|ROLLBACK)\b/i.test(sql);
 
-class SqliteAdapter implements SqlDriverAdapter {
+export class SqliteAdapter implements SqlDriverAdapter {
   readonly provider = "sqlite";
   readonly adapterName = "tsunagu-sqlite";
   readonly #writer: Connection;
@@ -189,6 +190,29 @@ class SqliteAdapter implements SqlDriverAdapter {
       throw error;
     }
     return new SqliteTransaction(this.#writer, release);
+  }
+
+  /**
+   * Runs hand-written statements in one `BEGIN IMMEDIATE` transaction on the writer, in turn
+   * with Prisma's transactions; rolls back if `work` throws.
+   */
+  async writeTransaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T> {
+    return this.#writeLock.runExclusive(async () => {
+      const client = this.#writer.client;
+      await whileBusy(this.#lockWaitMs, () => client.prepare("BEGIN IMMEDIATE").run());
+      try {
+        const result = await work(directRunner(client));
+        client.prepare("COMMIT").run();
+        return result;
+      } catch (error) {
+        try {
+          client.prepare("ROLLBACK").run();
+        } catch {
+          // SQLite rolled back already.
+        }
+        throw error;
+      }
+    });
   }
 
   async dispose() {
@@ -257,8 +281,43 @@ class SqliteTransaction implements Transaction {
   }
 }
 
+/** SQLite's values for our parameters, as Prisma's adapter writes them. */
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value ?? null;
+}
+
+function directRunner(client: SqliteClient): SqlRunner {
+  const prepared = (query: HandWritten) => {
+    const statement = client.prepare(query.strings.join("?")) as Statement & {
+      bind(values: unknown[]): Statement;
+    };
+    return statement.bind(query.values.map(sqliteValue));
+  };
+  return {
+    all: async <Row>(query: HandWritten) => {
+      const statement = prepared(query);
+      const columns = statement.columns() as { name: string }[];
+      const rows = statement.raw().all() as unknown[][];
+      return rows.map(
+        (row) => Object.fromEntries(columns.map((column, i) => [column.name, row[i]])) as Row,
+      );
+    },
+    run: async (query: HandWritten) => {
+      const { changes } = prepared(query).run() as { changes: number | bigint };
+      return { changes: Number(changes) };
+    },
+  };
+}
+
+export type SqliteAdapterFactory = SqlDriverAdapterFactory & {
+  /** The connected adapter, once Prisma has connected (`db.$connect()`). */
+  connected(): SqliteAdapter | undefined;
+};
+
 /** A Prisma driver-adapter factory: `new PrismaClient({ adapter: sqliteAdapter({ url }) })`. */
-export function sqliteAdapter(options: SqliteAdapterOptions): SqlDriverAdapterFactory {
+export function sqliteAdapter(options: SqliteAdapterOptions): SqliteAdapterFactory {
   const writerFactory = new PrismaBetterSQLite3({
     url: options.url,
     timeout: SYNC_BUSY_TIMEOUT_MS,
@@ -269,9 +328,11 @@ export function sqliteAdapter(options: SqliteAdapterOptions): SqlDriverAdapterFa
     fileMustExist: true,
     timeout: READER_BUSY_TIMEOUT_MS,
   });
+  let adapter: SqliteAdapter | undefined;
   return {
     provider: "sqlite",
     adapterName: "tsunagu-sqlite",
+    connected: () => adapter,
     async connect() {
       // The writer first: it creates the file if needed; WAL lets the reader see commits at once.
       const writer = (await writerFactory.connect()) as Connection;
@@ -281,7 +342,8 @@ export function sqliteAdapter(options: SqliteAdapterOptions): SqlDriverAdapterFa
       const reader = (await readerFactory.connect()) as Connection;
       keepStatementsPrepared(writer.client);
       keepStatementsPrepared(reader.client);
-      return new SqliteAdapter(writer, reader, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      adapter = new SqliteAdapter(writer, reader, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      return adapter;
     },
   };
 }

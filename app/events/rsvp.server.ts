@@ -1,7 +1,12 @@
-import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { newId } from "~/db/ids";
-import { enqueueRsvpMessages } from "~/notifications/outbox.server";
+import { sqlWriteTransaction, type Db } from "~/db.server";
+import { sql, toDate, toNumber, type SqlRunner } from "~/db/sql";
+import {
+  enqueueRsvpMessages,
+  recordMessages,
+  rsvpMessagesFor,
+} from "~/notifications/outbox.server";
 import {
   freeSeats,
   planPromotions,
@@ -81,136 +86,142 @@ export type RsvpResult =
  * keeps their seat and is told how many are left.
  */
 export async function answerGoing(db: Db, input: RsvpInput, now = new Date()): Promise<RsvpResult> {
-  // Hundreds may answer at once and SQLite has one writer, so the statements that decide a seat
-  // are few and hand-written (Prisma's query building cost more than SQLite's work; see
-  // docs/decisions/0010). The queue place of someone who changed an earlier answer is read
-  // after the commit, without holding the write lock.
-  const decided = await db.$transaction(
-    async (tx): Promise<Decided | Extract<RsvpResult, { ok: false }>> => {
-      const [event] = await tx.$queryRaw<EventWithMyAnswer[]>`
-        SELECT e."id", e."status", e."startsAt", e."rsvpDeadline", e."capacity",
-               r."id" AS "rsvpId", r."status" AS "rsvpStatus",
-               r."children" AS "rsvpChildren", r."guests" AS "rsvpGuests"
-        FROM "Event" e
-        LEFT JOIN "Rsvp" r ON r."eventId" = e."id" AND r."userId" = ${input.userId}
-        WHERE e."id" = ${input.eventId}`;
-      if (!event) return { ok: false, error: "errors.eventNotFound" };
-      const refusal = rsvpRefusal(event, now);
-      if (refusal) return { ok: false, error: refusal };
+  // Hundreds may answer at once and SQLite has one writer, so a new answer (nearly every
+  // answer) is decided in a few hand-written statements; Prisma's per-statement cost was most
+  // of an RSVP's time (docs/decisions/0010). Changing an earlier answer takes the general path.
+  const decided = await sqlWriteTransaction(db, (sql) => decideNewAnswer(sql, input, now));
+  if (decided !== "changes an earlier answer") return decided;
+  return changeAnswer(db, input, now);
+}
 
+async function decideNewAnswer(
+  runner: SqlRunner,
+  input: RsvpInput,
+  now: Date,
+): Promise<RsvpResult | "changes an earlier answer"> {
+  const [event] = await runner.all<EventWithMyAnswer>(sql`
+    SELECT e."id", e."status", e."startsAt", e."rsvpDeadline", e."capacity",
+           r."status" AS "rsvpStatus"
+    FROM "Event" e
+    LEFT JOIN "Rsvp" r ON r."eventId" = e."id" AND r."userId" = ${input.userId}
+    WHERE e."id" = ${input.eventId}`);
+  if (!event) return { ok: false, error: "errors.eventNotFound" };
+  const refusal = rsvpRefusal(
+    {
+      status: event.status,
+      startsAt: toDate(event.startsAt)!,
+      rsvpDeadline: toDate(event.rsvpDeadline),
+    },
+    now,
+  );
+  if (refusal) return { ok: false, error: refusal };
+  if (event.rsvpStatus && event.rsvpStatus !== "cancelled") return "changes an earlier answer";
+
+  const groups = await runner.all<SeatGroup>(sql`
+    SELECT "status", COUNT(*) AS "parties", COALESCE(SUM("children"), 0) AS "children",
+           COALESCE(SUM("guests"), 0) AS "guests", MAX("queueSeq") AS "lastSeq"
+    FROM "Rsvp" WHERE "eventId" = ${input.eventId} GROUP BY "status"`);
+  const going = groups.find((g) => g.status === "going");
+  const taken = going
+    ? toNumber(going.parties) + toNumber(going.children) + toNumber(going.guests)
+    : 0;
+  const waiting = toNumber(groups.find((g) => g.status === "waitlisted")?.parties);
+  const lastSeq = Math.max(0, ...groups.map((g) => toNumber(g.lastSeq)));
+  const capacity = event.capacity === null ? null : toNumber(event.capacity);
+  // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it so), so
+  // a newcomer who fits takes the seat without jumping anyone who could have used it; and a
+  // newcomer frees nothing, so nobody else moves.
+  const fits = seatsOf(input) <= freeSeats(capacity, taken);
+  const status = fits ? "going" : "waitlisted";
+  const [row] = await runner.all<{ id: string }>(sql`
+    INSERT INTO "Rsvp" ("id", "eventId", "userId", "status", "children", "guests",
+      "interpretation", "noteToOrganizers", "queueSeq", "confirmedAt", "attendedAt",
+      "createdAt", "updatedAt")
+    VALUES (${newId()}, ${input.eventId}, ${input.userId}, ${status}, ${input.children},
+      ${input.guests}, ${input.interpretation}, ${input.note}, ${lastSeq + 1},
+      ${fits ? now : null}, ${null}, ${now}, ${now})
+    ON CONFLICT ("eventId", "userId") DO UPDATE SET
+      "status" = excluded."status", "children" = excluded."children",
+      "guests" = excluded."guests", "interpretation" = excluded."interpretation",
+      "noteToOrganizers" = excluded."noteToOrganizers", "queueSeq" = excluded."queueSeq",
+      "confirmedAt" = excluded."confirmedAt", "attendedAt" = NULL,
+      "updatedAt" = excluded."updatedAt"
+    RETURNING "id"`);
+  const changes: RsvpChange[] = [
+    {
+      kind: fits ? "confirmed" : "waitlisted",
+      eventId: input.eventId,
+      userId: input.userId,
+      rsvpId: row!.id,
+    },
+  ];
+  await recordMessages(runner, rsvpMessagesFor(changes));
+  return {
+    ok: true,
+    status,
+    // The newcomer has the highest queueSeq, so they wait behind everyone already waiting.
+    position: fits ? null : waiting + 1,
+    changes,
+  };
+}
+
+/** A person who is going or waiting changes how many come, their needs or their note. */
+async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpResult> {
+  const decided = await db.$transaction(
+    async (
+      tx,
+    ): Promise<{ ok: true; changes: RsvpChange[] } | Extract<RsvpResult, { ok: false }>> => {
+      const existing = await tx.rsvp.findUnique({
+        where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
+        include: { event: { select: { capacity: true } } },
+      });
+      // Cancelled or gone since the first look: answer it as new, in its own transaction.
+      if (!existing || existing.status === "cancelled") return { ok: false, error: "retry" };
       const details = {
         children: input.children,
         guests: input.guests,
         interpretation: input.interpretation,
         noteToOrganizers: input.note,
       };
-      const changes: RsvpChange[] = [];
-
-      if (event.rsvpId && event.rsvpStatus !== "cancelled") {
-        const existing = { children: Number(event.rsvpChildren), guests: Number(event.rsvpGuests) };
-        if (event.rsvpStatus === "going") {
-          const extra = seatsOf(details) - seatsOf(existing);
-          const capacity = event.capacity === null ? null : Number(event.capacity);
-          const free = freeSeats(capacity, await confirmedSeats(tx, event.id));
-          if (extra > free) {
-            return {
-              ok: false,
-              error: "errors.notEnoughSeats",
-              params: { count: Math.max(0, free) },
-            };
-          }
+      if (existing.status === "going") {
+        const extra = seatsOf(details) - seatsOf(existing);
+        const free = freeSeats(existing.event.capacity, await confirmedSeats(tx, input.eventId));
+        if (extra > free) {
+          return {
+            ok: false,
+            error: "errors.notEnoughSeats",
+            params: { count: Math.max(0, free) },
+          };
         }
-        await tx.rsvp.update({ where: { id: event.rsvpId }, data: details });
-        // A smaller party frees seats, and a waiting party that shrank may now fit.
-        changes.push(...(await fillFromWaitlist(tx, event.id, now)));
-        await enqueueRsvpMessages(tx, changes);
-        return { ok: true, changes, answer: null };
       }
-
-      const groups = await tx.$queryRaw<SeatGroup[]>`
-        SELECT "status", COUNT(*) AS "parties", COALESCE(SUM("children"), 0) AS "children",
-               COALESCE(SUM("guests"), 0) AS "guests", MAX("queueSeq") AS "lastSeq"
-        FROM "Rsvp" WHERE "eventId" = ${event.id} GROUP BY "status"`;
-      const going = groups.find((g) => g.status === "going");
-      const taken = going
-        ? Number(going.parties) + Number(going.children) + Number(going.guests)
-        : 0;
-      const waiting = Number(groups.find((g) => g.status === "waitlisted")?.parties ?? 0);
-      const lastSeq = Math.max(0, ...groups.map((g) => Number(g.lastSeq ?? 0)));
-      // Everyone already waiting needs more seats than are free (fillFromWaitlist keeps it
-      // so), so a newcomer who fits takes the seat without jumping anyone who could have used
-      // it; and a newcomer frees nothing, so nobody else moves.
-      const capacity = event.capacity === null ? null : Number(event.capacity);
-      const fits = seatsOf(details) <= freeSeats(capacity, taken);
-      const status = fits ? "going" : "waitlisted";
-      const [row] = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "Rsvp" ("id", "eventId", "userId", "status", "children", "guests",
-          "interpretation", "noteToOrganizers", "queueSeq", "confirmedAt", "attendedAt",
-          "createdAt", "updatedAt")
-        VALUES (${newId()}, ${event.id}, ${input.userId}, ${status}, ${input.children},
-          ${input.guests}, ${input.interpretation}, ${input.note}, ${lastSeq + 1},
-          ${fits ? now : null}, ${null}, ${now}, ${now})
-        ON CONFLICT ("eventId", "userId") DO UPDATE SET
-          "status" = excluded."status", "children" = excluded."children",
-          "guests" = excluded."guests", "interpretation" = excluded."interpretation",
-          "noteToOrganizers" = excluded."noteToOrganizers", "queueSeq" = excluded."queueSeq",
-          "confirmedAt" = excluded."confirmedAt", "attendedAt" = NULL,
-          "updatedAt" = excluded."updatedAt"
-        RETURNING "id"`;
-      changes.push({
-        kind: fits ? "confirmed" : "waitlisted",
-        eventId: event.id,
-        userId: input.userId,
-        rsvpId: row!.id,
-      });
+      await tx.rsvp.update({ where: { id: existing.id }, data: details });
+      // A smaller party frees seats, and a waiting party that shrank may now fit.
+      const changes = await fillFromWaitlist(tx, input.eventId, now);
       await enqueueRsvpMessages(tx, changes);
-      return {
-        ok: true,
-        changes,
-        // The newcomer has the highest queueSeq, so they wait behind everyone already waiting.
-        answer: {
-          status,
-          position: fits ? null : waiting + 1,
-          children: input.children,
-          guests: input.guests,
-          interpretation: input.interpretation,
-          note: input.note,
-        },
-      };
+      return { ok: true, changes };
     },
     writeTransaction,
   );
-  if (!decided.ok) return decided;
-  const mine = decided.answer ?? (await myStatus(db, input.eventId, input.userId));
+  if (!decided.ok) return decided.error === "retry" ? answerGoing(db, input, now) : decided;
+  const mine = await myStatus(db, input.eventId, input.userId);
   return { ok: true, ...mine, changes: decided.changes };
 }
 
 type EventWithMyAnswer = {
   id: string;
   status: string;
-  startsAt: Date;
-  rsvpDeadline: Date | null;
-  capacity: Count | null;
-  rsvpId: string | null;
+  startsAt: unknown;
+  rsvpDeadline: unknown;
+  capacity: unknown;
   rsvpStatus: string | null;
-  rsvpChildren: number | bigint | null;
-  rsvpGuests: number | bigint | null;
 };
 
-/** SQLite may answer counts and sums as bigint, PostgreSQL as bigint or numeric. */
-type Count = number | bigint;
 type SeatGroup = {
   status: string;
-  parties: Count;
-  children: Count;
-  guests: Count;
-  lastSeq: Count | null;
-};
-
-type Decided = {
-  ok: true;
-  changes: RsvpChange[];
-  answer: Awaited<ReturnType<typeof myStatus>> | null;
+  parties: unknown;
+  children: unknown;
+  guests: unknown;
+  lastSeq: unknown;
 };
 
 /** "I can't come": always allowed, even after the deadline, and frees the seats at once. */

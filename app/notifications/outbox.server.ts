@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { newId } from "~/db/ids";
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { prismaRunner, sql, type SqlRunner } from "~/db/sql";
 import type { EventChange } from "~/events/events.server";
 import type { RsvpChange } from "~/events/rsvp.server";
 import type { MentoringChange } from "~/mentorship/workflow.server";
@@ -19,17 +20,20 @@ export type NewMessage = {
  * message exists exactly when the change does.
  */
 export async function enqueueMessages(tx: Tx | Db, messages: NewMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  // Hand-written: every RSVP records one, under the write lock (see docs/decisions/0010).
+  await recordMessages(prismaRunner(tx), messages);
+}
+
+/** The one INSERT of outbox rows, for Prisma transactions and hand-written ones alike. */
+export async function recordMessages(sqlRunner: SqlRunner, messages: NewMessage[]): Promise<void> {
+  // Every RSVP records one under the write lock, so it is hand-written (docs/decisions/0010).
   const now = new Date();
-  const rows = messages.map(
-    (m) =>
-      Prisma.sql`(${newId()}, ${m.kind}, ${m.userId}, ${JSON.stringify(m.payload)}, 'pending', 0, ${now}, '', ${now}, ${now})`,
-  );
-  await tx.$executeRaw`
-    INSERT INTO "OutboxMessage" ("id", "kind", "userId", "payload", "status", "attempts",
-      "nextAttemptAt", "lastError", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(rows)}`;
+  for (const m of messages) {
+    await sqlRunner.run(sql`
+      INSERT INTO "OutboxMessage" ("id", "kind", "userId", "payload", "status", "attempts",
+        "nextAttemptAt", "lastError", "createdAt", "updatedAt")
+      VALUES (${newId()}, ${m.kind}, ${m.userId}, ${JSON.stringify(m.payload)}, 'pending', 0,
+        ${now}, '', ${now}, ${now})`);
+  }
 }
 
 const rsvpMessageKind: Partial<Record<RsvpChange["kind"], MessageKind>> = {
@@ -41,12 +45,16 @@ const rsvpMessageKind: Partial<Record<RsvpChange["kind"], MessageKind>> = {
 
 /** Emails for RSVP changes: "you have a place", "you are on the waiting list", "a seat opened". */
 export async function enqueueRsvpMessages(tx: Tx, changes: RsvpChange[]): Promise<void> {
+  await recordMessages(prismaRunner(tx), rsvpMessagesFor(changes));
+}
+
+export function rsvpMessagesFor(changes: RsvpChange[]): NewMessage[] {
   const messages: NewMessage[] = [];
   for (const change of changes) {
     const kind = rsvpMessageKind[change.kind];
     if (kind) messages.push({ kind, userId: change.userId, payload: { eventId: change.eventId } });
   }
-  await enqueueMessages(tx, messages);
+  return messages;
 }
 
 /**

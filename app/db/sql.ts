@@ -1,0 +1,47 @@
+/**
+ * Hand-written SQL for the few hot paths where Prisma's per-statement cost dominates (see
+ * docs/decisions/0010). `sql\`… ${value} …\`` keeps values out of the text; each engine's
+ * database module decides the placeholders. Write identifiers quoted ("Rsvp"."eventId") and
+ * keep to SQL that SQLite and PostgreSQL both accept.
+ */
+export type SqlQuery = { readonly strings: readonly string[]; readonly values: readonly unknown[] };
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQuery {
+  return { strings: [...strings], values };
+}
+
+/** What a hot path gets inside a write transaction: rows come back with SQL's column names. */
+export type SqlRunner = {
+  all<Row>(query: SqlQuery): Promise<Row[]>;
+  run(query: SqlQuery): Promise<{ changes: number }>;
+};
+
+/** Numbers from SQL: SQLite's driver hands back integers as bigint. */
+export function toNumber(value: unknown): number {
+  return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
+}
+
+/** Timestamps from SQL: SQLite keeps them as ISO text (as Prisma writes them). */
+export function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+type RawCapable = {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+};
+
+/**
+ * The same hand-written statements inside a Prisma transaction (or outside one), for code that
+ * also uses Prisma's models. Placeholders are SQLite's `?`; the PostgreSQL module numbers them.
+ */
+export function prismaRunner(tx: RawCapable): SqlRunner {
+  return {
+    all: <Row>(query: SqlQuery) =>
+      tx.$queryRawUnsafe<Row[]>(query.strings.join("?"), ...query.values),
+    run: async (query: SqlQuery) => ({
+      changes: await tx.$executeRawUnsafe(query.strings.join("?"), ...query.values),
+    }),
+  };
+}

@@ -32,15 +32,32 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; databaseFile: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  databaseFile: string;
+  stop: () => Promise<void>;
+  /** Everything the server has printed so far (its error log for failing requests). */
+  log: () => string;
+  /** Whether the process is still running. */
+  alive: () => boolean;
+  /** SIGKILL, for a server stuck on a request; keeps the database file for a restart. */
+  kill: () => Promise<void>;
+};
+
+export type ServerOptions = {
+  /** Reuse this database (a restart after a crash) instead of a fresh one. */
+  databaseFile?: string;
+  /** Extra environment, e.g. TSUNAGU_MODE=production. */
+  env?: Record<string, string>;
+};
 
 /** Starts the built server (`node server.js`) in demo mode on a random port with its own database. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   fs.mkdirSync(tmpDir, { recursive: true });
-  const databaseFile = path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
+  const databaseFile = options.databaseFile ?? path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     cwd: projectRoot,
@@ -52,12 +69,14 @@ export async function startServer(): Promise<RunningServer> {
       DATABASE_URL: `file:${databaseFile}`,
       APP_URL: `http://localhost:${port}`,
       RESEND_API_KEY: "",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
+  const exited = new Promise((r) => child.once("exit", r));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -70,13 +89,20 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((r) => setTimeout(r, 200));
   }
   if (Date.now() >= deadline) throw new Error(`Server did not become healthy:\n${output}`);
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     url,
     databaseFile,
+    log: () => output,
+    alive: running,
+    kill: async () => {
+      if (running()) child.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (running()) {
         child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        await exited;
       }
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
     },

@@ -1,3 +1,4 @@
+import http from "node:http";
 /**
  * Plain HTTP against the built server, for suites that need no browser: no redirects followed,
  * a time limit per request, and response bodies read only up to a bound, so a server that
@@ -27,7 +28,12 @@ export type Failure = { status: "timeout" | "network"; error: string; ms: number
 export const isAnswer = (result: Answer | Failure): result is Answer =>
   typeof result.status === "number";
 
-export async function send(
+/**
+ * One request on a fresh connection (node:http, no keep-alive), so a connection the server
+ * closed after an earlier answer can never be mistaken for this request failing, and an
+ * answer the server gives before it has read the whole body still counts.
+ */
+export function send(
   baseUrl: string,
   request: Sent,
   options: { timeoutMs?: number; maxBody?: number } = {},
@@ -35,47 +41,89 @@ export async function send(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBody = options.maxBody ?? 1024 * 1024;
   const started = performance.now();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(baseUrl + request.path, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      redirect: "manual",
-      signal: controller.signal,
-    });
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = response.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBody) {
-        await reader.cancel();
-        break;
-      }
-      chunks.push(value);
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      location: response.headers.get("location"),
-      body: Buffer.concat(chunks).toString("utf8"),
-      size,
-      tooLarge: size > maxBody,
-      ms: performance.now() - started,
+  const body =
+    request.body === undefined
+      ? undefined
+      : request.body instanceof URLSearchParams
+        ? Buffer.from(request.body.toString())
+        : Buffer.from(request.body);
+  const url = new URL(request.path, baseUrl);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Answer | Failure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
     };
-  } catch (error) {
-    const ms = performance.now() - started;
-    if (controller.signal.aborted)
-      return { status: "timeout", error: `no answer in ${timeoutMs} ms`, ms };
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { status: "network", error: cause?.code ?? cause?.message ?? String(error), ms };
-  } finally {
-    clearTimeout(timer);
-  }
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      method: request.method,
+      // The path as given: fuzzed paths must reach the server without being normalised.
+      path: request.path,
+      headers: {
+        ...request.headers,
+        ...(body ? { "Content-Length": String(body.byteLength) } : {}),
+      },
+      agent: false,
+    });
+    const timer = setTimeout(() => {
+      finish({
+        status: "timeout",
+        error: `no answer in ${timeoutMs} ms`,
+        ms: performance.now() - started,
+      });
+      req.destroy();
+    }, timeoutMs);
+    req.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            try {
+              headers.append(name, one);
+            } catch {
+              // A header value Headers refuses (control characters) is kept out; status still counts.
+            }
+          }
+        }
+        finish({
+          status: response.statusCode ?? 0,
+          headers,
+          location:
+            typeof response.headers.location === "string" ? response.headers.location : null,
+          body: Buffer.concat(chunks).toString("utf8"),
+          size,
+          tooLarge: size > maxBody,
+          ms: performance.now() - started,
+        });
+      };
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > maxBody) {
+          done();
+          response.destroy();
+          req.destroy();
+        } else chunks.push(chunk);
+      });
+      response.on("end", done);
+      response.on("error", done);
+      response.on("aborted", done);
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      finish({
+        status: "network",
+        error: error.code ?? error.message,
+        ms: performance.now() - started,
+      });
+    });
+    // The server may answer and close before reading everything; that error comes after the answer.
+    if (body) req.end(body);
+    else req.end();
+  });
 }
 
 export const form = (fields: Record<string, string> | [string, string][]) =>

@@ -179,3 +179,21 @@ export function vocabularyOf(source: string): { names: string[]; values: string[
   for (const m of source.matchAll(/\bvalue="([\w-]{1,40})"/g)) values.add(m[1]!);
   return { names: [...names], values: [...values] };
 }
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : filesUnder(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Field names the app's shared form schemas (app/**\/schemas.ts) know, for every route's fuzzing. */
+export function appFieldNames(): string[] {
+  const names = new Set<string>();
+  for (const file of filesUnder(path.join(projectRoot, "app"))) {
+    if (path.basename(file) !== "schemas.ts") continue;
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/^\s+(\w+):\s/gm)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}

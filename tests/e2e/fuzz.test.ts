@@ -111,11 +111,12 @@ async function nextSession(who: SignedInWho) {
 
 /** The first line of the server log that names an error, with ids and numbers blurred, for grouping. */
 function signature(log: string): string {
+  const lines = log.split("\n").map((l) => l.trim());
+  // The last error header is this request's; an earlier one may be a late line of the request before.
   const line =
-    log
-      .split("\n")
-      .map((l) => l.trim())
-      .find((l) => /error|invalid|cannot|unexpected|exception|refused|failed/i.test(l)) ?? "";
+    lines.filter((l) => /^[\w$]*(Error|Exception)\b/.test(l)).at(-1) ??
+    lines.find((l) => /error|invalid|cannot|unexpected|exception|refused|failed/i.test(l)) ??
+    "";
   return (
     line
       .replace(/"[^"]*"|'[^']*'/g, "…")
@@ -176,7 +177,20 @@ function describeInput(input: Input): string {
     .filter(([name]) => name !== "Cookie")
     .map(([name, value]) => `${name}: ${preview(value, 80)}`)
     .join("; ");
-  return `${input.method} ${preview(input.path, 300)} as ${input.who} [${headers}]${body}`;
+  // What makes an input heavy is often past the preview's cut, so it is named.
+  let text = typeof input.body === "string" ? input.body : "";
+  try {
+    text = decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    // Not percent-encoded (multipart, JSON, broken escapes): search it as it is.
+  }
+  const hints = [
+    ...new Set(text.match(/[\w.]*\[\s*\d{6,}\s*\][\w.]*|"(?:index|from|to)"\s*:\s*\d{6,}/g) ?? []),
+  ];
+  const heavy = input.heavy.length
+    ? ` {heavy: ${input.heavy.join(", ")}${hints.length ? `: ${hints.slice(0, 3).join(" ")}` : ""}}`
+    : "";
+  return `${input.method} ${preview(input.path, 300)} as ${input.who} [${headers}]${body}${heavy}`;
 }
 
 function heavyIn(parts: string[]): Heavy[] {
@@ -620,6 +634,8 @@ async function fire(route: RouteFile, input: Input): Promise<void> {
     if (crashed || answer.status === "timeout") await restart(`${route.file}: ${answer.error}`);
     return;
   }
+  // The server's stderr may reach us just after its answer.
+  if (answer.status >= 500) await new Promise((r) => setTimeout(r, 50));
   if (answer.status >= 500)
     record("server error", route.file, input, String(answer.status), logNow());
   if (answer.tooLarge) record("body over 1 MB", route.file, input, String(answer.status));

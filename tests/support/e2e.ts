@@ -37,6 +37,10 @@ export type RunningServer = {
   databaseFile: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
+  /** The same as output: the server's log, for failing requests. */
+  log: () => string;
+  /** Whether the process is still running. */
+  alive: () => boolean;
   /** `kill -9`: no shutdown handler runs; the database file is left as the crash left it. */
   kill: () => Promise<void>;
   /** SIGTERM and wait; removes the database unless the caller passed its own. */
@@ -121,6 +125,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     databaseFile,
     output: () => output,
+    log: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
     kill: async () => {
       child.kill("SIGKILL");
       await exited(child);

@@ -6,7 +6,22 @@ import { MAX_COMPANIONS } from "./rsvp-rules";
 
 // Messages are translation keys, as in accounts/schemas.ts.
 const required = { required_error: "errors.required" };
-const localDate = z.string(required).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid");
+/** Whether YYYY-MM-DD names a day that exists (not 30 February, not month 13). */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1900 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+const localDate = z
+  .string(required)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid")
+  .refine(isCalendarDate, "errors.dateInvalid");
 const localTime = z.string(required).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.timeInvalid");
 const optionalUrl = z
   .string()

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "~/events/schemas";
 import { describe, expect, it } from "vitest";
 import {
   freeSeats,
@@ -64,5 +65,22 @@ describe("when RSVPs are refused", () => {
     expect(rsvpRefusal({ ...event, rsvpDeadline: new Date("2026-12-09T00:00:00Z") }, now)).toBe(
       "errors.rsvpClosed",
     );
+  });
+});
+
+describe("event dates", () => {
+  it.each(["2027-02-28", "2028-02-29", "2026-12-31", "2027-01-01"])("accepts %s", (date) => {
+    expect(isCalendarDate(date)).toBe(true);
+  });
+  it.each([
+    "2027-02-30",
+    "2026-02-29",
+    "2026-04-31",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-01-00",
+    "0000-01-01",
+  ])("refuses %s, which matches the format but is no day", (date) => {
+    expect(isCalendarDate(date)).toBe(false);
   });
 });

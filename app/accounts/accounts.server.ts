@@ -3,6 +3,7 @@ import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import type { Role } from "./roles";
+import { createCounter } from "./throttle.server";
 
 export type PublicUser = {
   id: string;
@@ -64,9 +65,34 @@ export async function authenticate(
   return publicUser;
 }
 
-async function checkPassword(db: Db, userId: string, password: string): Promise<boolean> {
+/** Like log-in: a stolen session must not become a way to guess the password behind it. */
+export const PASSWORD_CHECK_FAILURES = 8;
+const PASSWORD_CHECK_WINDOW_SECONDS = 15 * 60;
+
+export type SettingsOutcome =
+  | { ok: true }
+  | { ok: false; field: string; error: string; retryAt?: Date };
+
+/**
+ * The current-password check before changing the email or password or deleting the account.
+ * After too many wrong passwords it refuses, even the right one, until the window has passed.
+ */
+async function checkPassword(db: Db, userId: string, password: string): Promise<SettingsOutcome> {
+  const failures = createCounter(db, "password-check", "account", {
+    points: PASSWORD_CHECK_FAILURES,
+    windowSeconds: PASSWORD_CHECK_WINDOW_SECONDS,
+  });
+  const throttled = await failures.check(userId);
+  if (throttled.blocked) {
+    return { ok: false, field: "", error: "errors.tooManyAttempts", retryAt: throttled.retryAt };
+  }
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return user !== null && (await verifyPassword(user.passwordHash, password));
+  if (user === null || !(await verifyPassword(user.passwordHash, password))) {
+    await failures.hit(userId);
+    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
+  }
+  await failures.clear(userId);
+  return { ok: true };
 }
 
 export async function updateProfile(
@@ -84,10 +110,9 @@ export async function changeEmail(
   db: Db,
   userId: string,
   input: { email: string; currentPassword: string },
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, input.currentPassword);
+  if (!checked.ok) return checked;
   try {
     await db.user.update({ where: { id: userId }, data: { email: normalizeEmail(input.email) } });
     return { ok: true };
@@ -102,10 +127,9 @@ export async function changePassword(
   db: Db,
   userId: string,
   input: { currentPassword: string; newPassword: string; keepSessionId: string },
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, input.currentPassword);
+  if (!checked.ok) return checked;
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
@@ -233,10 +257,9 @@ export async function deleteAccount(
   db: Db,
   userId: string,
   currentPassword: string,
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, currentPassword);
+  if (!checked.ok) return checked;
   await db.user.delete({ where: { id: userId } });
   return { ok: true };
 }

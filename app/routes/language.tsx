@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { getSessionUser, safeRedirect } from "~/accounts/sessions.server";
 import { languageSchema } from "~/accounts/schemas";
 import { db } from "~/db.server";
-import { localeCookie } from "~/i18n/i18next.server";
+import { localeCookieHeader } from "~/i18n/i18next.server";
 
 /** The language switcher posts here; it works without JavaScript and without an account. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   return redirect(back, {
-    headers: { "Set-Cookie": await localeCookie.serialize(submission.value.lng) },
+    headers: { "Set-Cookie": await localeCookieHeader(submission.value.lng) },
   });
 }
 

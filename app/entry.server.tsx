@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { removeUnconfirmedAccounts } from "~/accounts/signup.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { topUpAllSeries } from "~/events/events.server";
@@ -30,8 +31,9 @@ export function validateEnvironment(): { host: string; isProduction: boolean } {
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Work that runs beside the server: keeping event series generated three months ahead, and
- * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21), and
+ * Work that runs beside the server: keeping event series generated three months ahead,
+ * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21),
+ * erasing sign-ups never confirmed a week after their link expired, and
  * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the email outbox.
  */
 export function startBackgroundJobs(): { stop(): Promise<void> } {
@@ -43,6 +45,9 @@ export function startBackgroundJobs(): { stop(): Promise<void> } {
     expireProposals(db(), now)
       .then(() => flagQuietMatches(db(), now))
       .catch((error: unknown) => console.error("Could not run the mentoring clocks", error));
+    removeUnconfirmedAccounts(db(), now).catch((error: unknown) =>
+      console.error("Could not remove unconfirmed sign-ups", error),
+    );
   };
   hourly();
   setInterval(hourly, HOUR_MS).unref();

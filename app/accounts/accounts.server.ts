@@ -25,6 +25,10 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * An account whose address counts as confirmed, for the demo seed, scripts and tests. People
+ * signing up go through requestSignup (signup.server.ts), which confirms the address first.
+ */
 export async function createAccount(
   db: Db,
   input: { email: string; password: string; displayName: string; locale: Locale | null },
@@ -39,6 +43,7 @@ export async function createAccount(
         displayName: input.displayName.trim(),
         passwordHash,
         locale: input.locale,
+        emailVerifiedAt: new Date(),
       },
       select: publicFields,
     });
@@ -49,20 +54,26 @@ export async function createAccount(
   }
 }
 
-/** Returns the user only when the password is right; takes as long for unknown emails. */
+/**
+ * Returns the user only when the password is right; takes as long for unknown emails.
+ * `confirmed` is false while the address from sign-up is waiting for its link.
+ */
 export async function authenticate(
   db: Db,
   email: string,
   password: string,
-): Promise<PublicUser | null> {
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+): Promise<(PublicUser & { confirmed: boolean }) | null> {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...publicFields, passwordHash: true, emailVerifiedAt: true },
+  });
   if (!user) {
     await verifyPassword(await decoyPasswordHash(), password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  const { passwordHash: _omit, createdAt: _c, updatedAt: _u, ...publicUser } = user;
-  return publicUser;
+  const { passwordHash: _omit, emailVerifiedAt, ...publicUser } = user;
+  return { ...publicUser, confirmed: emailVerifiedAt !== null };
 }
 
 /** Like log-in: a stolen session must not become a way to guess the password behind it. */
@@ -139,11 +150,19 @@ export async function changePassword(
   return { ok: true };
 }
 
-/** Sets a new password (after a reset) and ends every session. */
+/**
+ * Sets a new password (after a reset) and ends every session. The reset link came by email,
+ * so an address still waiting for its sign-up link counts as confirmed from now on.
+ */
 export async function replacePassword(db: Db, userId: string, newPassword: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.user.updateMany({
+      where: { id: userId, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    }),
+    db.signupConfirmation.deleteMany({ where: { userId } }),
     db.session.deleteMany({ where: { userId } }),
     db.passwordResetToken.deleteMany({ where: { userId } }),
   ]);

@@ -76,3 +76,10 @@ export const languageSchema = z.object({
   lng: localeField,
   redirectTo: z.string().optional(),
 });
+
+/** "Send the link again" for an address waiting for its sign-up confirmation. */
+export const resendConfirmationSchema = z.object({ email: emailField });
+
+export const confirmSignupSchema = z.object({
+  token: z.string({ required_error: "errors.required" }).max(200),
+});

@@ -3,7 +3,7 @@ import type { OutboxMessage } from "~/generated/prisma/client";
 import { isLocale, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import type { Mailer } from "~/mail/mail.server";
-import { isMessageKind, wantsMessage } from "./kinds";
+import { isMessageKind, linkKinds, wantsMessage } from "./kinds";
 import { mailTokenFor, unsubscribeUrl } from "./preferences.server";
 import { renderMessage } from "./templates.server";
 
@@ -58,12 +58,8 @@ async function attempt(
     return { status: "skipped", reason: "The person turned this kind of email off." };
   }
   const payload = JSON.parse(message.payload) as Record<string, string>;
-  if (
-    kind === "password_reset" &&
-    payload.expiresAt &&
-    new Date(payload.expiresAt) <= options.now
-  ) {
-    return { status: "skipped", reason: "The reset link expired before it could be sent." };
+  if (linkKinds.includes(kind) && payload.expiresAt && new Date(payload.expiresAt) <= options.now) {
+    return { status: "skipped", reason: "The link expired before it could be sent." };
   }
   const locale: Locale = isLocale(recipient.locale)
     ? recipient.locale
@@ -111,8 +107,10 @@ function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
         sentAt: now,
         leaseUntil: null,
         lastError: "",
-        // A delivered reset link has no business staying in the database.
-        ...(message.kind === "password_reset" ? { payload: "{}" } : {}),
+        // A delivered one-time link has no business staying in the database.
+        ...(isMessageKind(message.kind) && linkKinds.includes(message.kind)
+          ? { payload: "{}" }
+          : {}),
       };
     case "skipped":
       return { status: "skipped", leaseUntil: null, lastError: finish.reason, payload: "{}" };

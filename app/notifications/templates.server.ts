@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { renderSignupMessage } from "~/accounts/signup-mail.server";
 import { calendarEntry, placeFor } from "~/calendar/feeds.server";
 import { buildCalendar } from "~/calendar/ics.server";
 import type { Db } from "~/db.server";
@@ -180,5 +181,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
     return { mail };
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
+  if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
   return renderEventMessage(input);
 }

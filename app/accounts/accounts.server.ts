@@ -2,7 +2,6 @@ import { generateIdFromEntropySize } from "lucia";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
-import type { Role } from "./roles";
 import { createCounter } from "./throttle.server";
 
 export type PublicUser = {
@@ -194,6 +193,10 @@ export async function exportUserData(db: Db, userId: string) {
         select: { kind: true, status: true, createdAt: true, sentAt: true },
         orderBy: { createdAt: "asc" },
       },
+      roleChanges: {
+        select: { fromRole: true, toRole: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       mentoringProfile: true,
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
@@ -220,6 +223,12 @@ export async function exportUserData(db: Db, userId: string) {
       displayName: user.displayName,
       language: user.locale,
       role: user.role,
+      roleHistory: user.roleChanges.map((c) => ({
+        from: c.fromRole,
+        to: c.toRole,
+        changedAt: c.createdAt.toISOString(),
+      })),
+      emailConfirmedAt: user.emailVerifiedAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
       password: "stored only as an argon2id hash, which is not included",
@@ -281,15 +290,6 @@ export async function deleteAccount(
   if (!checked.ok) return checked;
   await db.user.delete({ where: { id: userId } });
   return { ok: true };
-}
-
-export async function setRole(db: Db, email: string, role: Role): Promise<PublicUser | null> {
-  const updated = await db.user.updateManyAndReturn({
-    where: { email: normalizeEmail(email) },
-    data: { role },
-    select: publicFields,
-  });
-  return updated[0] ?? null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

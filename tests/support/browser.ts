@@ -168,3 +168,35 @@ export async function mailFor(page: Page, email: string, containing?: string) {
   }
   return mail.first();
 }
+
+/**
+ * Collects every Content-Security-Policy violation the browser reports for this page, with or
+ * without JavaScript: Chromium logs each one (DevTools "security" entries), and with
+ * JavaScript the page also fires `securitypolicyviolation`, which is passed on here.
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Log.enable");
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (/Content.Security.Policy/i.test(entry.text)) violations.push(`${entry.url}: ${entry.text}`);
+  });
+  page.on("console", (message) => {
+    if (message.text().startsWith("CSP violation")) violations.push(message.text());
+  });
+  if (withJavaScript.has(page)) {
+    await page.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.log(
+          `CSP violation on ${location.pathname}: ${event.violatedDirective} ${event.blockedURI}`,
+        ),
+      ),
+    );
+  }
+  return violations;
+}
+
+/** Whether Remix hydrated the page (its router exists only once the scripts ran). */
+export function isHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter === "object");
+}

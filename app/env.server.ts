@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -19,8 +20,9 @@ const schema = z
      * phones on the same network need 0.0.0.0 (or :: for IPv6 too).
      */
     HOST: z
-      .union([z.string().ip(), z.literal("localhost")], {
-        errorMap: () => ({ message: "must be an IP address such as 127.0.0.1 or 0.0.0.0" }),
+      .string()
+      .refine((host) => host === "localhost" || isIP(host) !== 0, {
+        message: "must be an IP address such as 127.0.0.1 or 0.0.0.0",
       })
       .default("127.0.0.1"),
     APP_URL: z.string().url().optional(),

@@ -34,8 +34,13 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; databaseFile: string; stop: () => Promise<void> };
 
-/** Starts the built server (`node server.js`) in demo mode on a random port with its own database. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the built server (`node server.js`) in demo mode on a random port with its own
+ * database; `env` overrides the environment (e.g. production mode).
+ */
+export async function startServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
@@ -52,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
       DATABASE_URL: `file:${databaseFile}`,
       APP_URL: `http://localhost:${port}`,
       RESEND_API_KEY: "",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -100,8 +100,14 @@ const server = app.listen(port, settings.host, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const everywhere = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(settings.host);
-  const shownHost = everywhere ? "localhost" : settings.host.includes(":") ? `[${settings.host}]` : settings.host;
-  console.log(`Tsunagu is ready at http://${shownHost}:${actualPort} (listening on ${settings.host})`);
+  const shownHost = everywhere
+    ? "localhost"
+    : settings.host.includes(":")
+      ? `[${settings.host}]`
+      : settings.host;
+  console.log(
+    `Tsunagu is ready at http://${shownHost}:${actualPort} (listening on ${settings.host})`,
+  );
   if (mode === "development") broadcastDevReady(initialBuild);
 });
 

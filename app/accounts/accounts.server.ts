@@ -80,8 +80,7 @@ export const PASSWORD_CHECK_FAILURES = 8;
 const PASSWORD_CHECK_WINDOW_SECONDS = 15 * 60;
 
 export type SettingsOutcome =
-  | { ok: true }
-  | { ok: false; field: string; error: string; retryAt?: Date };
+  { ok: true } | { ok: false; field: string; error: string; retryAt?: Date };
 
 /**
  * The current-password check before changing the email or password or deleting the account.

@@ -21,9 +21,7 @@ export function createLoginThrottle(db: Db) {
 
   return {
     async check(email: string, ip: string): Promise<ThrottleCheck> {
-      return combine(
-        await Promise.all([perAccount.check(normalizeEmail(email)), perIp.check(ip)]),
-      );
+      return combine(await Promise.all([perAccount.check(normalizeEmail(email)), perIp.check(ip)]));
     },
     async recordFailure(email: string, ip: string): Promise<void> {
       await Promise.all([perAccount.hit(normalizeEmail(email)), perIp.hit(ip)]);

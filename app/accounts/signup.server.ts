@@ -86,7 +86,11 @@ async function issueConfirmation(
     data: {
       kind: "signup_confirm",
       userId,
-      payload: JSON.stringify({ token, locale: options.locale, expiresAt: expiresAt.toISOString() }),
+      payload: JSON.stringify({
+        token,
+        locale: options.locale,
+        expiresAt: expiresAt.toISOString(),
+      }),
     },
   });
 }
@@ -166,7 +170,11 @@ export async function resendConfirmation(
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
-      select: { id: true, emailVerifiedAt: true, signupConfirmations: { select: { logsIn: true } } },
+      select: {
+        id: true,
+        emailVerifiedAt: true,
+        signupConfirmations: { select: { logsIn: true } },
+      },
     });
     if (!user || user.emailVerifiedAt) return;
     // A resent link logs in only if no later sign-up replaced the details.
@@ -219,7 +227,9 @@ export async function confirmSignup(
   db: Db,
   input: { token: string; ip: string },
   now = new Date(),
-): Promise<{ ok: true; userId: string; logsIn: boolean } | { ok: false; expired: true } | Throttled> {
+): Promise<
+  { ok: true; userId: string; logsIn: boolean } | { ok: false; expired: true } | Throttled
+> {
   const found = await lookUp(db, input, now);
   if ("throttled" in found) return found.throttled!;
   const row = found.row;

@@ -92,7 +92,11 @@ describe.skipIf(!availability.run).each([
     await visit(page, "/");
     await visit(page, "/events");
     await visit(page, `/events/${eventId}`);
-    await signUp(page, { name: `Mina ${suffix}`, email: `mina-csp-${suffix}@example.com`, password });
+    await signUp(page, {
+      name: `Mina ${suffix}`,
+      email: `mina-csp-${suffix}@example.com`,
+      password,
+    });
     await expect.poll(() => new URL(page.url()).pathname, settle).toBe("/");
     await visit(page, `/events/${eventId}`);
     await submit(page, "#rsvp");

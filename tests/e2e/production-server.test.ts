@@ -85,7 +85,7 @@ describe("in production mode", () => {
     expect((await fetch(`${server.url}/dev/mailbox`)).status).toBe(404);
   });
 
-  it("marks every cookie it sets Secure: language, session, its refresh and its end", async () => {
+  it("marks every cookie it sets Secure: language, session and its end", async () => {
     await post("/language", { lng: "fa", redirectTo: "/" });
     const loggedIn = await post("/login", {
       email: "prod@example.com",
@@ -122,14 +122,17 @@ describe("the listening address", () => {
     }
   });
 
-  it.skipIf(!outsideAddress)("is every interface with HOST=0.0.0.0, as in a container", async () => {
-    const server = await startServer({ env: { HOST: "0.0.0.0" } });
-    try {
-      expect(await reachable(outsideAddress!, portOf(server))).toBe(true);
-    } finally {
-      await server.stop();
-    }
-  });
+  it.skipIf(!outsideAddress)(
+    "is every interface with HOST=0.0.0.0, as in a container",
+    async () => {
+      const server = await startServer({ env: { HOST: "0.0.0.0" } });
+      try {
+        expect(await reachable(outsideAddress!, portOf(server))).toBe(true);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 
   it("refuses to start with a HOST that is not an address", async () => {
     await expect(startServer({ env: { HOST: "everywhere" } })).rejects.toThrow(

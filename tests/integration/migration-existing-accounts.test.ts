@@ -39,9 +39,11 @@ describe("the sign-up confirmation migration", () => {
     }
     const reopened = new Database(file);
     try {
-      migrations.slice(confirmation).forEach((name) =>
-        reopened.exec(fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")),
-      );
+      migrations
+        .slice(confirmation)
+        .forEach((name) =>
+          reopened.exec(fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")),
+        );
     } finally {
       reopened.close();
     }

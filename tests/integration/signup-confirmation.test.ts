@@ -31,8 +31,10 @@ function post(
   return respond(() => (route.action as (a: typeof args) => unknown)(args));
 }
 
-const signUp = (fields: Record<string, string>, options?: { ip?: string; acceptLanguage?: string }) =>
-  post(signup, "/signup", fields, options);
+const signUp = (
+  fields: Record<string, string>,
+  options?: { ip?: string; acceptLanguage?: string },
+) => post(signup, "/signup", fields, options);
 
 const logIn = (email: string, password: string) =>
   post(login, "/login", { email, password, redirectTo: "/" });

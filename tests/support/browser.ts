@@ -198,5 +198,7 @@ export async function watchCsp(page: Page): Promise<string[]> {
 
 /** Whether Remix hydrated the page (its router exists only once the scripts ran). */
 export function isHydrated(page: Page): Promise<boolean> {
-  return page.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter === "object");
+  return page.evaluate(
+    () => typeof (window as { __remixRouter?: unknown }).__remixRouter === "object",
+  );
 }

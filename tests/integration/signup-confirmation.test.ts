@@ -7,6 +7,7 @@ import {
   hashConfirmationToken,
   removeUnconfirmedAccounts,
 } from "~/accounts/signup.server";
+import { logIn as logInDirectly } from "~/accounts/login.server";
 import { db } from "~/db.server";
 import * as confirm from "~/routes/signup_.confirm";
 import * as forgot from "~/routes/forgot-password";
@@ -18,6 +19,7 @@ import { deliverOutbox } from "../support/outbox";
 import { createPerson } from "../support/people";
 import { cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 import { confirmationLinkFor, nextClientIp, openConfirmationLink } from "../support/signup";
+import { demoPassword, demoPeople, seedDemo } from "../../scripts/demo-seed";
 
 function post(
   route: { action: (args: never) => unknown },
@@ -309,5 +311,17 @@ describe("signing up with an emailed link", () => {
     expect(await db().user.count({ where: { email: "gone@example.com" } })).toBe(0);
     expect(await db().user.count({ where: { email: "kept@example.com" } })).toBe(1);
     expect(await db().user.count({ where: { id: confirmedPerson.id } })).toBe(1);
+  });
+
+  it("leaves the demo seed's people confirmed, so the demo logins work", async () => {
+    await seedDemo(db());
+    for (const person of demoPeople) {
+      const outcome = await logInDirectly(db(), {
+        email: person.email,
+        password: demoPassword,
+        ip: nextClientIp(),
+      });
+      expect(outcome, person.email).toMatchObject({ ok: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "./server/database.js";
 import { isAllowedOrigin } from "./server/origin.js";
+import { createNonce, securityHeaders } from "./server/security-headers.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -29,8 +30,10 @@ async function loadBuild() {
 const initialBuild = await loadBuild();
 /** @type {{ stop(): Promise<void> }} */
 let backgroundJobs;
+/** @type {{ host: string, isProduction: boolean }} the validated environment (app/env.server.ts) */
+let settings;
 try {
-  initialBuild.entry.module.validateEnvironment();
+  settings = initialBuild.entry.module.validateEnvironment();
   backgroundJobs = initialBuild.entry.module.startBackgroundJobs();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
@@ -49,12 +52,18 @@ app.use(
   }),
 );
 
+// Security headers, with a fresh CSP nonce per response; Remix's scripts get it through the
+// load context (app/entry.server.tsx).
 app.use((req, res, next) => {
-  res.set({
-    "Referrer-Policy": "same-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-  });
+  res.locals.cspNonce = createNonce();
+  res.set(
+    securityHeaders({
+      nonce: res.locals.cspNonce,
+      path: req.path,
+      development: mode === "development",
+      production: settings.isProduction,
+    }),
+  );
   next();
 });
 
@@ -91,14 +100,26 @@ app.all(
   createRequestHandler({
     build: mode === "development" ? loadBuild : initialBuild,
     mode,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? "unknown",
+      cspNonce: String(res.locals.cspNonce ?? ""),
+    }),
   }),
 );
 
-const server = app.listen(port, () => {
+// HOST (default 127.0.0.1) decides who can reach the server; see README "Configuration".
+const server = app.listen(port, settings.host, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  console.log(`Tsunagu is ready at http://localhost:${actualPort}`);
+  const everywhere = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(settings.host);
+  const shownHost = everywhere
+    ? "localhost"
+    : settings.host.includes(":")
+      ? `[${settings.host}]`
+      : settings.host;
+  console.log(
+    `Tsunagu is ready at http://${shownHost}:${actualPort} (listening on ${settings.host})`,
+  );
   if (mode === "development") broadcastDevReady(initialBuild);
 });
 

@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { removeUnconfirmedAccounts } from "~/accounts/signup.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { topUpAllSeries } from "~/events/events.server";
@@ -13,19 +14,26 @@ import { expireProposals, flagQuietMatches } from "~/mentorship/workflow.server"
 import { getLocale, instanceFor } from "~/i18n/i18next.server";
 import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
+import { NonceProvider } from "~/utils/nonce";
+import { cspNonceOf } from "~/utils/request.server";
 
 const ABORT_DELAY = 5_000;
 
-/** server.js calls this at start-up, so a bad configuration stops the server before it listens. */
-export function validateEnvironment() {
-  env();
+/**
+ * server.js calls this at start-up, so a bad configuration stops the server before it listens,
+ * and takes from it what it needs of the validated environment.
+ */
+export function validateEnvironment(): { host: string; isProduction: boolean } {
+  const config = env();
+  return { host: config.HOST, isProduction: config.isProduction };
 }
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Work that runs beside the server: keeping event series generated three months ahead, and
- * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21), and
+ * Work that runs beside the server: keeping event series generated three months ahead,
+ * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21),
+ * erasing sign-ups never confirmed a week after their link expired, and
  * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the email outbox.
  */
 export function startBackgroundJobs(): { stop(): Promise<void> } {
@@ -37,6 +45,9 @@ export function startBackgroundJobs(): { stop(): Promise<void> } {
     expireProposals(db(), now)
       .then(() => flagQuietMatches(db(), now))
       .catch((error: unknown) => console.error("Could not run the mentoring clocks", error));
+    removeUnconfirmedAccounts(db(), now).catch((error: unknown) =>
+      console.error("Could not remove unconfirmed sign-ups", error),
+    );
   };
   hourly();
   setInterval(hourly, HOUR_MS).unref();
@@ -57,6 +68,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   // The root loader already chose the language (with the user's saved preference); reuse it.
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as
@@ -66,14 +78,19 @@ export default async function handleRequest(
   const instance = instanceFor(locale);
 
   const callbackName = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
+  const nonce = cspNonceOf(loadContext);
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        // React's own streaming scripts need it too.
+        nonce,
         [callbackName]: () => {
           shellRendered = true;
           const body = new PassThrough();

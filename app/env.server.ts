@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -12,6 +13,18 @@ const schema = z
     TSUNAGU_MODE: z.enum(["development", "demo", "production"]).optional(),
     DATABASE_URL: z.string().startsWith("file:").default("file:./data/tsunagu.db"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /**
+     * The address to listen on. Loopback by default: a demo on a laptop in a café, with its
+     * open dev mailbox and known demo passwords, should not be reachable from the café's Wi-Fi,
+     * and in production a reverse proxy on the same machine is the way in. Containers and
+     * phones on the same network need 0.0.0.0 (or :: for IPv6 too).
+     */
+    HOST: z
+      .string()
+      .refine((host) => host === "localhost" || isIP(host) !== 0, {
+        message: "must be an IP address such as 127.0.0.1 or 0.0.0.0",
+      })
+      .default("127.0.0.1"),
     APP_URL: z.string().url().optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default("Tsunagu <onboarding@resend.dev>"),

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -20,6 +21,7 @@ import { getLocale } from "~/i18n/i18next.server";
 import { messagesVersion } from "~/i18n/resources.server";
 import stylesUrl from "~/styles/app.css";
 import { usePageTitleKey } from "~/utils/handle";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -52,6 +54,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useChangeLanguage(locale);
   const { t } = useTranslation();
   const titleKey = usePageTitleKey();
+  const nonce = useNonce();
   return (
     <html
       lang={locale}
@@ -73,8 +76,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -2,7 +2,7 @@ import { generateIdFromEntropySize } from "lucia";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
-import type { Role } from "./roles";
+import { createCounter } from "./throttle.server";
 
 export type PublicUser = {
   id: string;
@@ -24,6 +24,10 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * An account whose address counts as confirmed, for the demo seed, scripts and tests. People
+ * signing up go through requestSignup (signup.server.ts), which confirms the address first.
+ */
 export async function createAccount(
   db: Db,
   input: { email: string; password: string; displayName: string; locale: Locale | null },
@@ -38,6 +42,7 @@ export async function createAccount(
         displayName: input.displayName.trim(),
         passwordHash,
         locale: input.locale,
+        emailVerifiedAt: new Date(),
       },
       select: publicFields,
     });
@@ -48,25 +53,55 @@ export async function createAccount(
   }
 }
 
-/** Returns the user only when the password is right; takes as long for unknown emails. */
+/**
+ * Returns the user only when the password is right; takes as long for unknown emails.
+ * `confirmed` is false while the address from sign-up is waiting for its link.
+ */
 export async function authenticate(
   db: Db,
   email: string,
   password: string,
-): Promise<PublicUser | null> {
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+): Promise<(PublicUser & { confirmed: boolean }) | null> {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...publicFields, passwordHash: true, emailVerifiedAt: true },
+  });
   if (!user) {
     await verifyPassword(await decoyPasswordHash(), password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  const { passwordHash: _omit, createdAt: _c, updatedAt: _u, ...publicUser } = user;
-  return publicUser;
+  const { passwordHash: _omit, emailVerifiedAt, ...publicUser } = user;
+  return { ...publicUser, confirmed: emailVerifiedAt !== null };
 }
 
-async function checkPassword(db: Db, userId: string, password: string): Promise<boolean> {
+/** Like log-in: a stolen session must not become a way to guess the password behind it. */
+export const PASSWORD_CHECK_FAILURES = 8;
+const PASSWORD_CHECK_WINDOW_SECONDS = 15 * 60;
+
+export type SettingsOutcome =
+  { ok: true } | { ok: false; field: string; error: string; retryAt?: Date };
+
+/**
+ * The current-password check before changing the email or password or deleting the account.
+ * After too many wrong passwords it refuses, even the right one, until the window has passed.
+ */
+async function checkPassword(db: Db, userId: string, password: string): Promise<SettingsOutcome> {
+  const failures = createCounter(db, "password-check", "account", {
+    points: PASSWORD_CHECK_FAILURES,
+    windowSeconds: PASSWORD_CHECK_WINDOW_SECONDS,
+  });
+  const throttled = await failures.check(userId);
+  if (throttled.blocked) {
+    return { ok: false, field: "", error: "errors.tooManyAttempts", retryAt: throttled.retryAt };
+  }
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return user !== null && (await verifyPassword(user.passwordHash, password));
+  if (user === null || !(await verifyPassword(user.passwordHash, password))) {
+    await failures.hit(userId);
+    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
+  }
+  await failures.clear(userId);
+  return { ok: true };
 }
 
 export async function updateProfile(
@@ -84,10 +119,9 @@ export async function changeEmail(
   db: Db,
   userId: string,
   input: { email: string; currentPassword: string },
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, input.currentPassword);
+  if (!checked.ok) return checked;
   try {
     await db.user.update({ where: { id: userId }, data: { email: normalizeEmail(input.email) } });
     return { ok: true };
@@ -102,10 +136,9 @@ export async function changePassword(
   db: Db,
   userId: string,
   input: { currentPassword: string; newPassword: string; keepSessionId: string },
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, input.currentPassword);
+  if (!checked.ok) return checked;
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
@@ -115,11 +148,19 @@ export async function changePassword(
   return { ok: true };
 }
 
-/** Sets a new password (after a reset) and ends every session. */
+/**
+ * Sets a new password (after a reset) and ends every session. The reset link came by email,
+ * so an address still waiting for its sign-up link counts as confirmed from now on.
+ */
 export async function replacePassword(db: Db, userId: string, newPassword: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.user.updateMany({
+      where: { id: userId, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    }),
+    db.signupConfirmation.deleteMany({ where: { userId } }),
     db.session.deleteMany({ where: { userId } }),
     db.passwordResetToken.deleteMany({ where: { userId } }),
   ]);
@@ -151,6 +192,10 @@ export async function exportUserData(db: Db, userId: string) {
         select: { kind: true, status: true, createdAt: true, sentAt: true },
         orderBy: { createdAt: "asc" },
       },
+      roleChanges: {
+        select: { fromRole: true, toRole: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       mentoringProfile: true,
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
@@ -177,6 +222,12 @@ export async function exportUserData(db: Db, userId: string) {
       displayName: user.displayName,
       language: user.locale,
       role: user.role,
+      roleHistory: user.roleChanges.map((c) => ({
+        from: c.fromRole,
+        to: c.toRole,
+        changedAt: c.createdAt.toISOString(),
+      })),
+      emailConfirmedAt: user.emailVerifiedAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
       password: "stored only as an argon2id hash, which is not included",
@@ -234,21 +285,11 @@ export async function deleteAccount(
   db: Db,
   userId: string,
   currentPassword: string,
-): Promise<{ ok: true } | { ok: false; field: string; error: string }> {
-  if (!(await checkPassword(db, userId, currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "errors.wrongPassword" };
-  }
+): Promise<SettingsOutcome> {
+  const checked = await checkPassword(db, userId, currentPassword);
+  if (!checked.ok) return checked;
   await db.user.delete({ where: { id: userId } });
   return { ok: true };
-}
-
-export async function setRole(db: Db, email: string, role: Role): Promise<PublicUser | null> {
-  const updated = await db.user.updateManyAndReturn({
-    where: { email: normalizeEmail(email) },
-    data: { role },
-    select: publicFields,
-  });
-  return updated[0] ?? null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -2,8 +2,42 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { replacePassword, normalizeEmail } from "./accounts.server";
+import { createCounter } from "./throttle.server";
 
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+
+const HOUR_SECONDS = 60 * 60;
+/** Enough for a person who lost the first email; too few to flood anyone's inbox. */
+export const RESET_EMAILS_PER_ADDRESS = 3;
+/** A shelter or campus shares one address; a script trying many emails does not get far. */
+export const RESET_REQUESTS_PER_IP = 20;
+
+/**
+ * "Forgot password", limited twice. Per client address: past the limit the person is told
+ * when to come back. Per email address: past the limit nothing is sent but the answer stays
+ * the same, so the limit can neither flood an inbox nor tell anyone that the address exists.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string; ip: string; locale: Locale },
+): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
+  const perIp = createCounter(db, "reset", "ip", {
+    points: RESET_REQUESTS_PER_IP,
+    windowSeconds: HOUR_SECONDS,
+  });
+  const perAddress = createCounter(db, "reset", "account", {
+    points: RESET_EMAILS_PER_ADDRESS,
+    windowSeconds: HOUR_SECONDS,
+  });
+  const fromIp = await perIp.check(input.ip);
+  if (fromIp.blocked) return { ok: false, retryAt: fromIp.retryAt };
+  await perIp.hit(input.ip);
+  const email = normalizeEmail(input.email);
+  if ((await perAddress.check(email)).blocked) return { ok: true };
+  await perAddress.hit(email);
+  await createPasswordResetToken(db, email, input.locale);
+  return { ok: true };
+}
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

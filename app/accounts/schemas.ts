@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { supportedLocales } from "~/i18n/config";
+import { roles } from "./roles";
 
 // Messages are translation keys; forms render them with t().
 export const emailField = z
@@ -75,4 +76,20 @@ export const deleteAccountSchema = z.object({
 export const languageSchema = z.object({
   lng: localeField,
   redirectTo: z.string().optional(),
+});
+
+/** "Send the link again" for an address waiting for its sign-up confirmation. */
+export const resendConfirmationSchema = z.object({ email: emailField });
+
+export const confirmSignupSchema = z.object({
+  token: z.string({ required_error: "errors.required" }).max(200),
+});
+
+export const peopleSearchSchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+});
+
+export const roleChangeSchema = z.object({
+  userId: z.string({ required_error: "errors.required" }).min(1).max(100),
+  role: z.enum(roles, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
 });

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getSessionUser } from "~/accounts/sessions.server";
+import { env } from "~/env.server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
 import { resources } from "./resources.server";
 
@@ -12,6 +13,15 @@ export const localeCookie = createCookie("lng", {
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
 });
+
+/**
+ * The Set-Cookie header for a chosen language: `Secure` in production, like the session cookie.
+ * Decided per call, not when the module loads, so a bad environment is still reported by
+ * server.js's check rather than by an import.
+ */
+export function localeCookieHeader(locale: Locale): Promise<string> {
+  return localeCookie.serialize(locale, { secure: env().isProduction });
+}
 
 /** Language: `?lng`, then the cookie, then the saved preference, then Accept-Language. */
 export const i18next = new RemixI18Next({

@@ -14,6 +14,8 @@ export type EmailContent = {
   greetingName: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Further links, after the button: plain links with their address written out. */
+  moreLinks?: { label: string; url: string }[];
   afterword?: string;
   /** The one-click link to stop this kind of message (also sent as List-Unsubscribe). */
   unsubscribe?: { label: string; url: string };
@@ -37,6 +39,11 @@ export function renderEmail(
       ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#1f5f5b;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:bold">${escapeHtml(content.action.label)}</a></p>` +
         `<p dir="ltr" style="font-size:14px;color:#555555;word-break:break-all;text-align:left">${escapeHtml(content.action.url)}</p>`
       : "",
+    ...(content.moreLinks ?? []).map(
+      (link) =>
+        `<p><a href="${escapeHtml(link.url)}" style="color:#1f5f5b">${escapeHtml(link.label)}</a><br>` +
+        `<span dir="ltr" style="font-size:14px;color:#555555;word-break:break-all">${escapeHtml(link.url)}</span></p>`,
+    ),
     content.afterword ? `<p>${escapeHtml(content.afterword)}</p>` : "",
     `<p>${escapeHtml(t("mail.signature"))}</p>`,
     `<hr style="border:none;border-top:1px solid #dddddd"><p style="font-size:13px;color:#666666">${escapeHtml(t("mail.footer"))}</p>`,
@@ -55,6 +62,7 @@ export function renderEmail(
     greeting,
     ...content.paragraphs,
     ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
+    ...(content.moreLinks ?? []).map((link) => `${link.label}: ${link.url}`),
     ...(content.afterword ? [content.afterword] : []),
     t("mail.signature"),
     "--",

@@ -16,11 +16,22 @@ export const messageKinds = [
   "mentoring_ended",
   "mentoring_checkin",
   "mentoring_rematch",
+  "signup_confirm",
+  "signup_existing",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Messages only organizers get; settings show these choices to organizers only. */
 export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch"];
+
+/** Sent before anyone can log in, so settings never show a choice for them. */
+export const beforeAccountKinds: readonly MessageKind[] = ["signup_confirm"];
+
+/**
+ * Messages whose payload holds a one-time link: never sent once it has expired, and erased
+ * from the outbox as soon as it is delivered.
+ */
+export const linkKinds: readonly MessageKind[] = ["password_reset", "signup_confirm"];
 
 export function isMessageKind(value: unknown): value is MessageKind {
   return typeof value === "string" && (messageKinds as readonly string[]).includes(value);

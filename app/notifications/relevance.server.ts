@@ -124,6 +124,13 @@ export async function reasonHasPassed(
     }
     return null;
   }
+  if (kind === "signup_confirm") {
+    if (!payload.token) return "The link was erased after it could not be sent.";
+    if (payload.expiresAt && new Date(payload.expiresAt) <= now) {
+      return "The link expired before it could be sent.";
+    }
+    return null;
+  }
   if (kind.startsWith("mentoring_")) {
     const match = await db.mentoringMatch.findUnique({
       where: { id: payload.matchId ?? "" },

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { messageKinds, organizerKinds, reminderLeads, type MessageKind } from "./kinds";
+import {
+  beforeAccountKinds,
+  messageKinds,
+  organizerKinds,
+  reminderLeads,
+  type MessageKind,
+} from "./kinds";
 
 /**
  * Kinds with their own on/off box in settings (reminders have the lead-time choice instead);
@@ -7,7 +13,10 @@ import { messageKinds, organizerKinds, reminderLeads, type MessageKind } from ".
  */
 export function switchableKinds(isOrganizer: boolean): MessageKind[] {
   return messageKinds.filter(
-    (kind) => kind !== "event_reminder" && (isOrganizer || !organizerKinds.includes(kind)),
+    (kind) =>
+      kind !== "event_reminder" &&
+      !beforeAccountKinds.includes(kind) &&
+      (isOrganizer || !organizerKinds.includes(kind)),
   );
 }
 

@@ -3,7 +3,7 @@ import type { OutboxMessage } from "~/generated/prisma/client";
 import { isLocale, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import type { Mailer } from "~/mail/mail.server";
-import { isMessageKind, wantsMessage, type MessageKind } from "./kinds";
+import { isMessageKind, linkKinds, wantsMessage, type MessageKind } from "./kinds";
 import { mailTokenFor, unsubscribeUrl } from "./preferences.server";
 import { reasonHasPassed } from "./relevance.server";
 import { mailFromRendering, storeRendering } from "./rendering";
@@ -146,9 +146,10 @@ async function attempt(
 }
 
 function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
-  // A reset link has no business staying in the database once it cannot be used by a retry.
+  // A one-time link (password reset, sign-up confirmation) has no business staying in the
+  // database once delivered, or once a retry could not use it.
   const erased = { payload: "{}", rendered: null };
-  const isReset = message.kind === "password_reset";
+  const isLink = isMessageKind(message.kind) && linkKinds.includes(message.kind);
   switch (finish.status) {
     case "sent":
       return {
@@ -157,17 +158,17 @@ function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
         leaseUntil: null,
         lastError: finish.note ?? "",
         rendered: null,
-        ...(isReset ? erased : {}),
+        ...(isLink ? erased : {}),
       };
     case "skipped":
       return { status: "skipped", leaseUntil: null, lastError: finish.reason, ...erased };
     case "failed":
-      // The rendering stays so that "try again" sends the very same request; a reset's does not.
+      // The rendering stays so that "try again" sends the very same request; a link's does not.
       return {
         status: "failed",
         leaseUntil: null,
         lastError: finish.error,
-        ...(isReset ? erased : {}),
+        ...(isLink ? erased : {}),
       };
     case "retry":
       return {

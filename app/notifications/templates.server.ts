@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { renderSignupMessage } from "~/accounts/signup-mail.server";
 import { memberEventFile, placeFor } from "~/calendar/feeds.server";
 import type { Db } from "~/db.server";
 import { textFor } from "~/events/events.server";
@@ -176,5 +177,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
     return { mail };
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
+  if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
   return renderEventMessage(input);
 }

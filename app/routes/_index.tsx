@@ -8,18 +8,24 @@ import { useRootData } from "~/root";
 // No titleKey: the root layout falls back to home.metaTitle, which already names Tsunagu.
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return json({ farewell: new URL(request.url).searchParams.has("farewell") });
+  const params = new URL(request.url).searchParams;
+  return json({ farewell: params.has("farewell"), welcome: params.has("welcome") });
 }
 
 export default function Home() {
   const { t } = useTranslation();
-  const { farewell } = useLoaderData<typeof loader>();
+  const { farewell, welcome } = useLoaderData<typeof loader>();
   const user = useRootData()?.user ?? null;
   return (
     <div className="stack">
       {farewell ? (
         <Notice>
           <p>{t("settings.deleted")}</p>
+        </Notice>
+      ) : null}
+      {welcome && user ? (
+        <Notice>
+          <p>{t("signupConfirm.welcome")}</p>
         </Notice>
       ) : null}
       <section className="hero stack">

@@ -33,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: m.id,
       to: m.to,
       subject: m.subject,
-      // Links open in a new tab instead of inside the sandboxed preview.
-      html: m.html.replace("<head>", '<head><base target="_blank">'),
+      previewUrl: `/dev/mailbox/${m.id}/html`,
       text: m.text,
       sentAt: format.format(m.createdAt),
       attachments: (JSON.parse(m.attachments) as MailAttachment[]).map((a, index) => ({
@@ -80,8 +79,9 @@ export default function DevMailbox() {
           ) : null}
           <iframe
             title={mail.subject}
-            srcDoc={mail.html}
+            src={mail.previewUrl}
             sandbox="allow-popups allow-popups-to-escape-sandbox"
+            loading="lazy"
             className="mail__preview"
           />
           <details>

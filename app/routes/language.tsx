@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { languageSchema } from "~/accounts/schemas";
 import { db } from "~/db.server";
-import { localeCookie } from "~/i18n/i18next.server";
+import { localeCookieHeader } from "~/i18n/i18next.server";
 import { parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   return redirect(back, {
-    headers: { "Set-Cookie": await localeCookie.serialize(submission.value.lng) },
+    headers: { "Set-Cookie": await localeCookieHeader(submission.value.lng) },
   });
 }
 

@@ -3,11 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { authenticate } from "~/accounts/accounts.server";
-import { createLoginThrottle } from "~/accounts/login-throttle.server";
+import { logIn } from "~/accounts/login.server";
 import { loginSchema } from "~/accounts/schemas";
 import { getSessionUser, startSession } from "~/accounts/sessions.server";
-import { EmailField, FormErrors, PasswordField, useZodForm } from "~/components/forms";
+import { EmailField, FormErrors, Notice, PasswordField, useZodForm } from "~/components/forms";
+import { ResendLinkForm } from "~/components/signup";
 import { db } from "~/db.server";
 import { formatTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
@@ -29,47 +29,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, loginSchema);
   if (submission.status !== "success") {
     return json(
-      { result: submission.reply({ hideFields: ["password"] }), time: null },
+      { result: submission.reply({ hideFields: ["password"] }), time: null, unconfirmed: null },
       { status: 400 },
     );
   }
   const { email, password, redirectTo } = submission.value;
-  const ip = clientIpOf(context);
-  const throttle = createLoginThrottle(db());
-
-  const check = await throttle.check(email, ip);
-  if (check.blocked) {
-    const time = formatTime(check.retryAt, await getLocale(request));
-    return json(
-      {
-        result: submission.reply({
-          formErrors: ["errors.tooManyAttempts"],
-          hideFields: ["password"],
-        }),
-        time,
-      },
-      { status: 429 },
-    );
+  const outcome = await logIn(db(), { email, password, ip: clientIpOf(context) });
+  if (outcome.ok) {
+    return redirect(safeRedirect(redirectTo), {
+      headers: { "Set-Cookie": await startSession(outcome.userId) },
+    });
   }
-
-  const user = await authenticate(db(), email, password);
-  if (!user) {
-    await throttle.recordFailure(email, ip);
-    return json(
-      {
-        result: submission.reply({
-          formErrors: ["errors.invalidCredentials"],
-          hideFields: ["password"],
-        }),
-        time: null,
-      },
-      { status: 400 },
-    );
-  }
-  await throttle.recordSuccess(email);
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await startSession(user.id) },
-  });
+  const refusal = {
+    throttled: { error: "errors.tooManyAttempts", status: 429 },
+    invalid: { error: "errors.invalidCredentials", status: 400 },
+    unconfirmed: { error: "signupConfirm.confirmFirst", status: 403 },
+  }[outcome.reason];
+  return json(
+    {
+      result: submission.reply({ formErrors: [refusal.error], hideFields: ["password"] }),
+      time:
+        outcome.reason === "throttled"
+          ? formatTime(outcome.retryAt, await getLocale(request))
+          : null,
+      // Only someone who gave the right password is offered a new link.
+      unconfirmed: outcome.reason === "unconfirmed" ? email : null,
+    },
+    { status: refusal.status },
+  );
 }
 
 export default function LogIn() {
@@ -78,9 +65,15 @@ export default function LogIn() {
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm("login", loginSchema, actionData?.result);
+  const justConfirmed = searchParams.has("confirmed");
   return (
     <div className="stack narrow">
       <h1>{t("login.title")}</h1>
+      {justConfirmed ? (
+        <Notice>
+          <p>{t("signupConfirm.confirmedLogIn")}</p>
+        </Notice>
+      ) : null}
       <Form method="post" className="card stack" {...getFormProps(form)}>
         <FormErrors
           id={form.errorId}
@@ -101,6 +94,7 @@ export default function LogIn() {
           <Link to="/forgot-password">{t("login.forgot")}</Link>
         </p>
       </Form>
+      {actionData?.unconfirmed ? <ResendLinkForm email={actionData.unconfirmed} /> : null}
       <p>
         {t("login.noAccount")} <Link to="/signup">{t("login.signUpLink")}</Link>
       </p>

@@ -44,8 +44,9 @@ export default function OrganizerDashboard() {
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
       </p>
       {isAdmin ? (
-        <p>
+        <p className="actions">
           <Link to="/admin/mail">{t("nav.adminMail")}</Link>
+          <Link to="/admin/people">{t("adminPeople.navLink")}</Link>
         </p>
       ) : null}
       {events.length === 0 ? <p>{t("organize.none")}</p> : null}

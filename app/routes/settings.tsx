@@ -23,6 +23,7 @@ import {
   DisplayNameField,
   EmailField,
   FieldError,
+  FormErrors,
   Notice,
   PasswordField,
   useZodForm,
@@ -39,7 +40,8 @@ import { EmailChoices } from "~/components/EmailChoices";
 import { db } from "~/db.server";
 import { mailPreferences, saveMailPreferences } from "~/notifications/preferences.server";
 import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
-import { getLocale, localeCookie } from "~/i18n/i18next.server";
+import { formatTime } from "~/i18n/format";
+import { getLocale, localeCookieHeader } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
@@ -122,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // The saved language applies at once, also over a language picked earlier on this device.
     return json(
       { intent, result: submission.reply(), saved: true },
-      { headers: { "Set-Cookie": await localeCookie.serialize(value.locale) } },
+      { headers: { "Set-Cookie": await localeCookieHeader(value.locale) } },
     );
   }
 
@@ -134,13 +136,15 @@ export async function action({ request }: ActionFunctionArgs) {
         : await deleteAccount(database, user.id, value.currentPassword);
 
   if (!outcome.ok) {
+    const time = outcome.retryAt ? formatTime(outcome.retryAt, await getLocale(request)) : null;
     return json(
       {
         intent,
         result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields }),
         saved: false,
+        time,
       },
-      { status: 400 },
+      { status: time ? 429 : 400 },
     );
   }
   if (value.intent === "delete") {
@@ -156,6 +160,11 @@ export default function Settings() {
   const resultFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined;
   const savedNow = (intent: Intent) => actionData?.intent === intent && actionData.saved;
+  // When to try again, if too many wrong current passwords paused these forms.
+  const retryTime = (intent: Intent) =>
+    actionData?.intent === intent && "time" in actionData && typeof actionData.time === "string"
+      ? actionData.time
+      : null;
 
   return (
     <div className="stack narrow">
@@ -166,8 +175,17 @@ export default function Settings() {
         </Notice>
       ) : null}
       <ProfileForm data={data} lastResult={resultFor("profile")} saved={savedNow("profile")} />
-      <EmailForm email={data.email} lastResult={resultFor("email")} saved={savedNow("email")} />
-      <PasswordForm lastResult={resultFor("password")} saved={savedNow("password")} />
+      <EmailForm
+        email={data.email}
+        lastResult={resultFor("email")}
+        saved={savedNow("email")}
+        retryTime={retryTime("email")}
+      />
+      <PasswordForm
+        lastResult={resultFor("password")}
+        saved={savedNow("password")}
+        retryTime={retryTime("password")}
+      />
       <section className="card stack" aria-labelledby="data-title">
         <h2 id="data-title">{t("settings.dataTitle")}</h2>
         <p>{t("settings.dataBody")}</p>
@@ -189,12 +207,14 @@ export default function Settings() {
         fullTitles={data.calendarFullTitles}
         titlesSaved={actionData?.intent === "calendarTitles"}
       />
-      <DeleteForm lastResult={resultFor("delete")} />
+      <DeleteForm lastResult={resultFor("delete")} retryTime={retryTime("delete")} />
     </div>
   );
 }
 
 type LastResult = SubmissionResult<string[]> | undefined;
+type RetryTime = string | null;
+const retryParams = (time: RetryTime) => (time ? { time } : undefined);
 
 function SubmitButton({
   intent,
@@ -256,10 +276,12 @@ function EmailForm({
   email,
   lastResult,
   saved,
+  retryTime,
 }: {
   email: string;
   lastResult: LastResult;
   saved: boolean;
+  retryTime: RetryTime;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useZodForm("settings-email", changeEmailSchema, lastResult);
@@ -275,6 +297,7 @@ function EmailForm({
       <p>{t("settings.emailCurrent", { email: `\u2068${email}\u2069` })}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="email" />
+        <FormErrors id={form.errorId} errors={form.errors} params={retryParams(retryTime)} />
         <EmailField meta={fields.email} label={t("fields.newEmail")} />
         <PasswordField
           meta={fields.currentPassword}
@@ -288,7 +311,15 @@ function EmailForm({
   );
 }
 
-function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: boolean }) {
+function PasswordForm({
+  lastResult,
+  saved,
+  retryTime,
+}: {
+  lastResult: LastResult;
+  saved: boolean;
+  retryTime: RetryTime;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useZodForm("settings-password", changePasswordSchema, lastResult);
   return (
@@ -301,6 +332,7 @@ function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: bo
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="password" />
+        <FormErrors id={form.errorId} errors={form.errors} params={retryParams(retryTime)} />
         <PasswordField
           meta={fields.currentPassword}
           label={t("fields.currentPassword")}
@@ -318,7 +350,7 @@ function PasswordForm({ lastResult, saved }: { lastResult: LastResult; saved: bo
   );
 }
 
-function DeleteForm({ lastResult }: { lastResult: LastResult }) {
+function DeleteForm({ lastResult, retryTime }: { lastResult: LastResult; retryTime: RetryTime }) {
   const { t } = useTranslation();
   const [form, fields] = useZodForm("settings-delete", deleteAccountSchema, lastResult);
   return (
@@ -327,6 +359,7 @@ function DeleteForm({ lastResult }: { lastResult: LastResult }) {
       <p>{t("settings.deleteBody")}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="delete" />
+        <FormErrors id={form.errorId} errors={form.errors} params={retryParams(retryTime)} />
         <div className="field field--check">
           <input
             type="checkbox"

@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createAccount } from "~/accounts/accounts.server";
 import { signupSchema } from "~/accounts/schemas";
-import { getSessionUser, startSession } from "~/accounts/sessions.server";
+import { getSessionUser } from "~/accounts/sessions.server";
+import { requestSignup } from "~/accounts/signup.server";
 import {
   DisplayNameField,
   EmailField,
@@ -13,10 +13,13 @@ import {
   PasswordField,
   useZodForm,
 } from "~/components/forms";
+import { CheckYourEmail } from "~/components/signup";
 import { db } from "~/db.server";
+import { formatTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
 import { parseForm } from "~/utils/forms.server";
+import { clientIpOf } from "~/utils/request.server";
 
 export const handle: RouteHandle = { titleKey: "signup.metaTitle" };
 
@@ -25,40 +28,57 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, signupSchema);
   if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  }
-  const created = await createAccount(db(), {
-    ...submission.value,
-    locale: await getLocale(request),
-  });
-  if (!created.ok) {
     return json(
-      {
-        result: submission.reply({
-          fieldErrors: { email: [created.error] },
-          hideFields: ["password"],
-        }),
-      },
+      { result: submission.reply({ hideFields: ["password"] }), sentTo: null, time: null },
       { status: 400 },
     );
   }
-  return redirect("/", { headers: { "Set-Cookie": await startSession(created.user.id) } });
+  const locale = await getLocale(request);
+  const outcome = await requestSignup(db(), {
+    ...submission.value,
+    locale,
+    ip: clientIpOf(context),
+  });
+  if (!outcome.ok) {
+    return json(
+      {
+        result: submission.reply({
+          formErrors: ["throttle.tooManyRequests"],
+          hideFields: ["password"],
+        }),
+        sentTo: null,
+        time: formatTime(outcome.retryAt, locale),
+      },
+      { status: 429 },
+    );
+  }
+  // The same answer for a new address and a registered one: only the mailbox tells them apart.
+  return json({
+    result: submission.reply({ resetForm: true }),
+    sentTo: submission.value.email,
+    time: null,
+  });
 }
 
 export default function SignUp() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>()?.result;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useZodForm("signup", signupSchema, lastResult);
+  const [form, fields] = useZodForm("signup", signupSchema, actionData?.result);
+  if (actionData?.sentTo) return <CheckYourEmail email={actionData.sentTo} />;
   return (
     <div className="stack narrow">
       <h1>{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
       <Form method="post" className="card stack" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          params={actionData?.time ? { time: actionData.time } : undefined}
+        />
         <DisplayNameField meta={fields.displayName} />
         <EmailField meta={fields.email} label={t("fields.email")} hint={t("fields.emailHint")} />
         <PasswordField

@@ -84,7 +84,7 @@ describe.skipIf(!availability.run)("emails on a phone", () => {
       .toContain(fa.rsvp.confirmed);
 
     const mailbox = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
-    const mail = await mailFor(mailbox, "mina-email@example.com");
+    const mail = await mailFor(mailbox, "mina-email@example.com", "event.ics");
     const subject = await mail.locator("h2").textContent();
     expect(subject).toContain(fa.mail.gathering.cafe);
     expect(subject).not.toContain("Friday café"); // the lock screen shows the kind, not the title

@@ -19,9 +19,9 @@ import type { CreateEventInput } from "~/events/schemas";
 import * as personalRoute from "~/routes/calendar.$token";
 import * as publicRoute from "~/routes/calendar.public[.]ics";
 import * as eventIcs from "~/routes/events.$id.calendar[.]ics";
-import * as signup from "~/routes/signup";
 import { daysAhead, eventInput } from "../support/fixtures";
-import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+import { context, formRequest, getRequest, respond } from "../support/requests";
+import { signUpAndConfirm } from "../support/signup";
 
 const address = "7-1 Kioicho, Chiyoda-ku, Tokyo";
 let n = 0;
@@ -138,18 +138,11 @@ describe("one event's .ics", () => {
 
   it("shows the address to a confirmed attendee", async () => {
     const id = await event();
-    const signedUp = await respond(() =>
-      signup.action({
-        request: formRequest("/signup", {
-          displayName: "Mina",
-          email: `mina-${id}@example.com`,
-          password: "a long passphrase",
-        }),
-        params: {},
-        context,
-      }),
-    );
-    const cookie = cookieFrom(signedUp, "tsunagu_session");
+    const { cookie } = await signUpAndConfirm({
+      displayName: "Mina",
+      email: `mina-${id}@example.com`,
+      password: "a long passphrase",
+    });
     const userId = (
       await db().user.findUniqueOrThrow({ where: { email: `mina-${id}@example.com` } })
     ).id;
@@ -337,18 +330,11 @@ describe("discreet titles and what each reader's calendar has seen", () => {
 
   async function member() {
     const email = `cal-member-${crypto.randomUUID()}@example.com`;
-    const signedUp = await respond(() =>
-      signup.action({
-        request: formRequest("/signup", {
-          displayName: "Mina",
-          email,
-          password: "a long passphrase",
-        }),
-        params: {},
-        context,
-      }),
-    );
-    const cookie = cookieFrom(signedUp, "tsunagu_session");
+    const { cookie } = await signUpAndConfirm({
+      displayName: "Mina",
+      email,
+      password: "a long passphrase",
+    });
     const userId = (await db().user.findUniqueOrThrow({ where: { email } })).id;
     return { cookie, userId, email };
   }

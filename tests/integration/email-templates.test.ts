@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hashConfirmationToken } from "~/accounts/signup.server";
 import { db } from "~/db.server";
 import { cancelEvent, createEvent } from "~/events/events.server";
 import { answerGoing } from "~/events/rsvp.server";
@@ -55,6 +56,14 @@ describe("every email in every language", () => {
       mentoring_rematch: () =>
         db().mentoringMatch.update({ where: { id: match.id }, data: { status: "active" } }),
       event_cancelled: () => cancelEvent(db(), eventId),
+      signup_confirm: () =>
+        db().signupConfirmation.create({
+          data: {
+            tokenHash: hashConfirmationToken("reset-token"),
+            userId: person.id,
+            expiresAt: new Date(Date.now() + 60_000),
+          },
+        }),
     };
     const rendered: string[] = [];
     // The cancellation last: after it, the other event emails rightly have nothing to say.

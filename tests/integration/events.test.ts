@@ -14,10 +14,10 @@ import { answerGoing, cancelAnswer, myStatus } from "~/events/rsvp.server";
 import type { CreateEventInput } from "~/events/schemas";
 import * as attendeesRoute from "~/routes/organize.events.$id.attendees";
 import * as csvRoute from "~/routes/organize.events.$id.attendees[.csv]";
-import * as signup from "~/routes/signup";
 import { eventInput } from "../support/fixtures";
 import { createPerson } from "../support/people";
-import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+import { context, getRequest, respond } from "../support/requests";
+import { signUpAndConfirm } from "../support/signup";
 
 const now = new Date("2026-12-01T00:00:00Z");
 async function person(role: Role = "member") {
@@ -298,18 +298,11 @@ describe("privacy of place and people", () => {
 
   it("lets only organizers see the attendee list and its CSV", async () => {
     const eventId = await oneOff();
-    const signedUp = await respond(() =>
-      signup.action({
-        request: formRequest("/signup", {
-          displayName: "Member",
-          email: `m-${eventId}@example.com`,
-          password: "a long passphrase",
-        }),
-        params: {},
-        context,
-      }),
-    );
-    const cookie = cookieFrom(signedUp, "tsunagu_session");
+    const { cookie } = await signUpAndConfirm({
+      displayName: "Member",
+      email: `m-${eventId}@example.com`,
+      password: "a long passphrase",
+    });
     for (const route of [attendeesRoute, csvRoute]) {
       const response = await respond(() =>
         route.loader({

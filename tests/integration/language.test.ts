@@ -4,9 +4,9 @@ import { localeCookie } from "~/i18n/i18next.server";
 import * as healthz from "~/routes/healthz";
 import * as language from "~/routes/language";
 import * as locales from "~/routes/locales.$lng";
-import * as signup from "~/routes/signup";
 import { loader as rootLoader } from "~/root";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+import { signUpAndConfirm } from "../support/signup";
 
 const args = (request: Request) => ({ request, params: {}, context });
 
@@ -17,18 +17,11 @@ async function localeFor(path: string, headers: Record<string, string> = {}) {
 
 describe("language detection", () => {
   it("uses ?lng first, then the cookie, then the saved preference, then Accept-Language", async () => {
-    const signedUp = await respond(() =>
-      signup.action(
-        args(
-          formRequest("/signup", {
-            displayName: "Amal",
-            email: "amal@example.com",
-            password: "a long passphrase",
-          }),
-        ),
-      ),
-    );
-    const session = cookieFrom(signedUp, "tsunagu_session");
+    const { cookie: session } = await signUpAndConfirm({
+      displayName: "Amal",
+      email: "amal@example.com",
+      password: "a long passphrase",
+    });
     await db().user.update({ where: { email: "amal@example.com" }, data: { locale: "ar" } });
     const japaneseCookie = (await localeCookie.serialize("ja")).split(";")[0];
 
@@ -52,18 +45,11 @@ describe("language detection", () => {
   });
 
   it("saves the switch for a signed-in person", async () => {
-    const signedUp = await respond(() =>
-      signup.action(
-        args(
-          formRequest("/signup", {
-            displayName: "Jean",
-            email: "jean@example.com",
-            password: "a long passphrase",
-          }),
-        ),
-      ),
-    );
-    const session = cookieFrom(signedUp, "tsunagu_session");
+    const { cookie: session } = await signUpAndConfirm({
+      displayName: "Jean",
+      email: "jean@example.com",
+      password: "a long passphrase",
+    });
     await respond(() =>
       language.action(args(formRequest("/language", { lng: "fr", redirectTo: "/" }, session))),
     );

@@ -18,11 +18,11 @@ import {
   MAX_ATTEMPTS,
 } from "~/notifications/sender.server";
 import * as adminMailRoute from "~/routes/admin.mail";
-import * as signup from "~/routes/signup";
 import * as unsubscribeRoute from "~/routes/unsubscribe.$token.$kind";
 import { daysAhead, eventInput } from "../support/fixtures";
 import { createPerson } from "../support/people";
-import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+import { context, getRequest, respond } from "../support/requests";
+import { signUpAndConfirm } from "../support/signup";
 import { startResendStandIn, type Delivery } from "../support/resend-standin";
 
 const appUrl = "https://tsunagu.example";
@@ -345,19 +345,13 @@ describe("choosing emails, and one-click unsubscribe without logging in", () => 
 describe("the admin delivery page", () => {
   async function sessionAs(role: string) {
     const email = `${role}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const signedUp = await respond(() =>
-      signup.action({
-        request: formRequest("/signup", {
-          displayName: role,
-          email,
-          password: "a long passphrase",
-        }),
-        params: {},
-        context,
-      }),
-    );
+    const { cookie } = await signUpAndConfirm({
+      displayName: role,
+      email,
+      password: "a long passphrase",
+    });
     await db().user.update({ where: { email }, data: { role } });
-    return cookieFrom(signedUp, "tsunagu_session");
+    return cookie;
   }
 
   it("is for admins only: organizers and members get 403", async () => {

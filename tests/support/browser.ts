@@ -52,12 +52,39 @@ export async function submit(page: Page, formSelector: string) {
   await settled(page);
 }
 
+/**
+ * Signs up the whole way, as a person does: the form, "check your email", the link from the
+ * dev mailbox, the confirm button. Ends logged in on the home page.
+ */
 export async function signUp(page: Page, who: { name: string; email: string; password: string }) {
   await go(page, "/signup");
   await page.fill("#signup input[name=displayName]", who.name);
   await page.fill("#signup input[name=email]", who.email);
   await page.fill("#signup input[name=password]", who.password);
   await submit(page, "#signup");
+  // Plain waits, not expect.poll: this also runs in beforeAll hooks.
+  await page
+    .getByRole("status")
+    .filter({ hasText: who.email.trim().toLowerCase() })
+    .waitFor({ timeout: settle.timeout });
+  await confirmEmail(page, who.email);
+}
+
+/** The newest link of `kind` (a path such as "/signup/confirm") in the mail to `email`. */
+export async function linkInMailFor(page: Page, email: string, path: string): Promise<URL> {
+  const mail = await mailFor(page, email.trim().toLowerCase(), path);
+  const text = (await mail.locator(".mail__text").textContent()) ?? "";
+  const escaped = path.replace(/[/.]/g, "\\$&");
+  const link = text.match(new RegExp(`http://\\S+${escaped}\\?token=[\\w-]+`))?.[0];
+  if (!link) throw new Error(`No ${path} link for ${email} in the dev mailbox:\n${text}`);
+  return new URL(link);
+}
+
+/** Opens the sign-up link from the dev mailbox and presses its button. */
+export async function confirmEmail(page: Page, email: string) {
+  const link = await linkInMailFor(page, email, "/signup/confirm");
+  await go(page, link.pathname + link.search);
+  await submit(page, "#confirm-signup");
 }
 
 export async function logIn(page: Page, email: string, password: string) {
@@ -78,7 +105,9 @@ export async function switchLanguage(page: Page, lng: string) {
 
 /** Runs axe-core (WCAG 2.2 AA and best practices) on the page and expects no violations. */
 export async function expectNoAxeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: an inline <script> would rightly be refused by
+  // the page's Content-Security-Policy.
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -119,22 +148,57 @@ export async function act(page: Page, click: () => Promise<void>) {
 }
 
 /**
- * The newest message to `email` in the dev mailbox, once the background sender has delivered
- * it (it looks every couple of seconds), reloading the mailbox until it is there.
+ * The newest message to `email` in the dev mailbox (with `containing` somewhere in it, when
+ * the address has had other mail), once the background sender has delivered it (it looks
+ * every couple of seconds), reloading the mailbox until it is there.
  */
-export async function mailFor(page: Page, email: string) {
+export async function mailFor(page: Page, email: string, containing?: string) {
   const mail = page.locator('[data-testid="dev-mail"]', {
     has: page.locator("dd", { hasText: email }),
+    ...(containing ? { hasText: containing } : {}),
   });
   await go(page, "/dev/mailbox");
-  await expect
-    .poll(
-      async () => {
-        if ((await mail.count()) === 0) await page.reload();
-        return mail.count();
-      },
-      { timeout: 20_000, interval: 500 },
-    )
-    .toBeGreaterThan(0);
+  // A plain loop, not expect.poll, so that sign-ups in beforeAll hooks can use it too.
+  const deadline = Date.now() + 20_000;
+  while ((await mail.count()) === 0) {
+    if (Date.now() > deadline) throw new Error(`No email to ${email} in the dev mailbox`);
+    await page.waitForTimeout(500);
+    await page.reload();
+    await settled(page);
+  }
   return mail.first();
+}
+
+/**
+ * Collects every Content-Security-Policy violation the browser reports for this page, with or
+ * without JavaScript: Chromium logs each one (DevTools "security" entries), and with
+ * JavaScript the page also fires `securitypolicyviolation`, which is passed on here.
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Log.enable");
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (/Content.Security.Policy/i.test(entry.text)) violations.push(`${entry.url}: ${entry.text}`);
+  });
+  page.on("console", (message) => {
+    if (message.text().startsWith("CSP violation")) violations.push(message.text());
+  });
+  if (withJavaScript.has(page)) {
+    await page.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.log(
+          `CSP violation on ${location.pathname}: ${event.violatedDirective} ${event.blockedURI}`,
+        ),
+      ),
+    );
+  }
+  return violations;
+}
+
+/** Whether Remix hydrated the page (its router exists only once the scripts ran). */
+export function isHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => typeof (window as { __remixRouter?: unknown }).__remixRouter === "object",
+  );
 }

@@ -74,7 +74,10 @@ export function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** Starts the built server (`node server.js`) in demo mode on a random port with its own database. */
+/**
+ * Starts the built server (`node server.js`) in demo mode on a random port with its own
+ * database (or `databaseFile`); `env` overrides the environment (e.g. production mode).
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");

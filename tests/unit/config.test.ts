@@ -64,6 +64,16 @@ describe("environment", () => {
   });
 });
 
+describe("the listening address", () => {
+  it("is loopback unless HOST says otherwise, and must be an address", () => {
+    expect(parseEnv({}).HOST).toBe("127.0.0.1");
+    for (const host of ["0.0.0.0", "::", "::1", "192.0.2.10", "localhost"]) {
+      expect(parseEnv({ HOST: host }).HOST).toBe(host);
+    }
+    expect(() => parseEnv({ HOST: "everywhere" })).toThrow(/HOST: must be an IP address/);
+  });
+});
+
 describe("environment from a shell or .env file", () => {
   it("treats an empty value as unset", () => {
     const env = parseEnv({ RESEND_API_KEY: "", PORT: "" });

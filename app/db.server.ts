@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "~/generated/prisma/client";
-import type { SqlRunner } from "~/db/sql";
+import type { SqlQuery, SqlRunner } from "~/db/sql";
 import { sqliteAdapter, type SqliteAdapterFactory } from "~/db/sqlite-adapter.server";
 import { env } from "~/env.server";
 
@@ -20,6 +20,18 @@ export function createDb(databaseUrl: string): PrismaClient {
   return client;
 }
 
+async function connectedAdapter(database: PrismaClient) {
+  const factory = adapters.get(database);
+  if (!factory) throw new Error("This Prisma client was not made by createDb.");
+  if (!factory.connected()) await database.$connect();
+  return factory.connected()!;
+}
+
+/** A hand-written read (app/db/sql.ts) for paths every request takes, such as the session. */
+export async function sqlRead<Row>(database: PrismaClient, query: SqlQuery): Promise<Row[]> {
+  return (await connectedAdapter(database)).read<Row>(query);
+}
+
 /**
  * A write transaction of hand-written SQL (app/db/sql.ts) for the hottest paths, taking turns
  * with Prisma's transactions on the same connection and lock.
@@ -28,10 +40,7 @@ export async function sqlWriteTransaction<T>(
   database: PrismaClient,
   work: (sql: SqlRunner) => Promise<T>,
 ): Promise<T> {
-  const factory = adapters.get(database);
-  if (!factory) throw new Error("This Prisma client was not made by createDb.");
-  if (!factory.connected()) await database.$connect();
-  return factory.connected()!.writeTransaction(work);
+  return (await connectedAdapter(database)).writeTransaction(work);
 }
 
 // One client per process, kept on globalThis so `remix dev` rebuilds do not open new ones.

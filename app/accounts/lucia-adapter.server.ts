@@ -1,5 +1,6 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
-import type { Db } from "~/db.server";
+import { sqlRead, type Db } from "~/db.server";
+import { sql, toDate } from "~/db/sql";
 
 /**
  * Lucia v3's storage interface over our Prisma 6 client. Lucia's own Prisma adapter declares
@@ -8,7 +9,7 @@ import type { Db } from "~/db.server";
 type SessionWithUser = {
   id: string;
   userId: string;
-  expiresAt: Date;
+  expiresAt: unknown;
   email: string;
   displayName: string;
   role: string;
@@ -21,14 +22,17 @@ export class PrismaSessionAdapter implements Adapter {
   async getSessionAndUser(
     sessionId: string,
   ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
-    // Every request asks; one hand-written join costs a fraction of Prisma's include.
-    const [row] = await this.db.$queryRaw<SessionWithUser[]>`
-      SELECT s."id", s."userId", s."expiresAt", u."email", u."displayName", u."role", u."locale"
-      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."id" = ${sessionId}`;
+    // Every request asks; one hand-written join on the read connection is a fraction of
+    // Prisma's include (docs/decisions/0010).
+    const [row] = await sqlRead<SessionWithUser>(
+      this.db,
+      sql`SELECT s."id", s."userId", s."expiresAt", u."email", u."displayName", u."role", u."locale"
+          FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+          WHERE s."id" = ${sessionId}`,
+    );
     if (!row) return [null, null];
     return [
-      { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
+      { id: row.id, userId: row.userId, expiresAt: toDate(row.expiresAt)!, attributes: {} },
       {
         id: row.userId,
         attributes: {

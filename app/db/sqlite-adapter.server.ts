@@ -215,6 +215,11 @@ export class SqliteAdapter implements SqlDriverAdapter {
     });
   }
 
+  /** Hand-written reads on the read-only connection: never waits for a writer. */
+  read<Row>(query: HandWritten): Promise<Row[]> {
+    return directRunner(this.#reader.client).all<Row>(query);
+  }
+
   async dispose() {
     await this.#writeLock.runExclusive(async () => {
       await this.#reader.dispose();

@@ -131,6 +131,8 @@ export async function reasonHasPassed(
     }
     return null;
   }
+  // "Someone tried to sign up with your address" stays true.
+  if (kind === "signup_existing") return null;
   if (kind.startsWith("mentoring_")) {
     const match = await db.mentoringMatch.findUnique({
       where: { id: payload.matchId ?? "" },
@@ -141,5 +143,6 @@ export async function reasonHasPassed(
       return `The match has moved on since (now ${match.status}).`;
     return null;
   }
-  return eventReason(db, message, now);
+  if (kind.startsWith("rsvp_") || kind.startsWith("event_")) return eventReason(db, message, now);
+  return null;
 }

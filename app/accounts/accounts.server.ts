@@ -288,7 +288,17 @@ export async function deleteAccount(
 ): Promise<SettingsOutcome> {
   const checked = await checkPassword(db, userId, currentPassword);
   if (!checked.ok) return checked;
-  await db.user.delete({ where: { id: userId } });
+  // As with roles (roles.server.ts): a group must never be left without an admin.
+  const refused = await db.$transaction(async (tx) => {
+    const me = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (me?.role === "admin") {
+      const otherAdmins = await tx.user.count({ where: { role: "admin", id: { not: userId } } });
+      if (otherAdmins === 0) return true;
+    }
+    await tx.user.delete({ where: { id: userId } });
+    return false;
+  });
+  if (refused) return { ok: false, field: "confirm", error: "errors.lastAdminDelete" };
   return { ok: true };
 }
 

@@ -38,7 +38,8 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const forgotPasswordSchema = z.object({ email: emailField });
+/** Pages that only ask for an address (forgot password, a new sign-up link). */
+export const emailOnlySchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z.object({
   token: z.string({ required_error: "errors.required" }),
@@ -79,7 +80,6 @@ export const languageSchema = z.object({
 });
 
 /** "Send the link again" for an address waiting for its sign-up confirmation. */
-export const resendConfirmationSchema = z.object({ email: emailField });
 
 export const confirmSignupSchema = z.object({
   token: z.string({ required_error: "errors.required" }).max(200),

@@ -67,4 +67,3 @@ export async function endSession(request: Request): Promise<string> {
 export function blankSessionCookie(): string {
   return getAuth().createBlankSessionCookie().serialize();
 }
-

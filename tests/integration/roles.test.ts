@@ -6,6 +6,7 @@ import { startSession } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import * as adminPeople from "~/routes/admin.people";
 import * as organize from "~/routes/organize._index";
+import * as settings from "~/routes/settings";
 import { projectRoot } from "../support/paths";
 import { createPerson } from "../support/people";
 import { context, formRequest, getRequest, respond } from "../support/requests";
@@ -123,6 +124,31 @@ describe("the people and roles page", () => {
     expect((await stepDown.json()).changed).toMatchObject({ role: "member" });
     // And from the next request on, the page is closed to the former admin.
     expect((await page(cookie)).status).toBe(403);
+  });
+
+  it("does not let the last admin delete their account, and lets them once there is another", async () => {
+    await db().user.updateMany({ where: { role: "admin" }, data: { role: "member" } });
+    const { person: only, cookie } = await personWithSession("admin");
+    const deleteAs = () =>
+      respond(() =>
+        settings.action({
+          request: formRequest(
+            "/settings",
+            { intent: "delete", confirm: "yes", currentPassword: "a long passphrase" },
+            cookie,
+          ),
+          params: {},
+          context,
+        }),
+      );
+    const refused = await deleteAs();
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("errors.lastAdminDelete");
+    expect(await db().user.count({ where: { id: only.id } })).toBe(1);
+
+    await changeRoleAs(cookie, (await createPerson()).id, "admin");
+    expect((await deleteAs()).status).toBe(302);
+    expect(await db().user.count({ where: { id: only.id } })).toBe(0);
   });
 
   it("ignores a made-up role", async () => {

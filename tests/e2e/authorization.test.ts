@@ -86,6 +86,24 @@ const table: Record<string, Entry> = {
     get: [get(() => "/admin/mail", admins("allow"))],
     post: [{ path: () => "/admin/mail", body: () => [["id", nowhere]], expect: admins("allow") }],
   },
+  "admin.people.tsx": {
+    get: [
+      get(() => "/admin/people", admins("allow")),
+      get(() => "/admin/people?q=example", admins("allow")),
+    ],
+    post: [
+      {
+        path: () => "/admin/people",
+        body: () => [
+          ["userId", nowhere],
+          ["role", "organizer"],
+        ],
+        expect: admins("rejected"),
+      },
+    ],
+    // Admins look people up by name or email to give them a role.
+    mayShow: { otherEmails: ["admin"] },
+  },
   "bench.bare.tsx": { get: [get(() => "/bench/bare", all("notFound"))] },
   "calendar.$token.tsx": {
     get: [
@@ -108,6 +126,14 @@ const table: Record<string, Entry> = {
       get((w) => `/dev/mailbox/${w.devMailId}/0`, all("allow")),
       get((w) => `/dev/mailbox/${w.devMailId}/7`, all("notFound")),
       get(() => `/dev/mailbox/${nowhere}/0`, all("notFound")),
+    ],
+    production: "notFound",
+    mayShow: demoMailbox,
+  },
+  "dev.mailbox.$id.html.tsx": {
+    get: [
+      get((w) => `/dev/mailbox/${w.devMailId}/html`, all("allow")),
+      get(() => `/dev/mailbox/${nowhere}/html`, all("notFound")),
     ],
     production: "notFound",
     mayShow: demoMailbox,
@@ -370,6 +396,23 @@ const table: Record<string, Entry> = {
           ["password", "a long passphrase"],
         ],
         expect: guestsOnly("rejected", { to: "/" }),
+      },
+    ],
+  },
+  "signup_.confirm.tsx": {
+    // The emailed link stands in for a login; a made-up token is refused for everyone.
+    get: [get(() => `/signup/confirm?token=${nowhere}`, all("allow"))],
+    post: [
+      { path: () => "/signup/confirm", body: () => [["token", nowhere]], expect: all("rejected") },
+    ],
+  },
+  "signup_.resend.tsx": {
+    get: [get(() => "/signup/resend", all("allow"))],
+    post: [
+      {
+        path: () => "/signup/resend",
+        body: () => [["email", "nobody-here@example.com"]],
+        expect: all("allow"),
       },
     ],
   },

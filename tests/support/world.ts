@@ -113,7 +113,12 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
       ["email", person.email],
       ["password", password],
     ]);
-    if (!sessionCookieIn(signedUp.headers)) throw new Error("Seeding: sign-up set no session");
+    if (signedUp.status !== 200) throw new Error(`Seeding: sign-up answered ${signedUp.status}`);
+    // Sign-up is finished by the emailed link: open it and press its button, as a person does.
+    const link = await mailTo(url, person.email, (m) => m.text.includes("/signup/confirm?token="));
+    const token = link.text.match(/\/signup\/confirm\?token=([\w-]+)/)![1]!;
+    const confirmed = await post(url, "/signup/confirm", [["token", token]]);
+    if (!sessionCookieIn(confirmed.headers)) throw new Error("Seeding: confirming set no session");
     people[name as keyof World["people"]] = {
       ...person,
       id: "",

@@ -22,6 +22,7 @@ import { createLucia } from "~/accounts/lucia.server";
 import { createDb } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { prepareDatabase } from "../server/database.js";
+import { eventInput } from "../tests/support/fixtures";
 import { startResendStandIn } from "../tests/support/resend-standin";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
@@ -69,30 +70,12 @@ async function seed(file: string) {
     const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const event = await createEvent(
       db,
-      {
-        kind: "cafe",
-        title: "Refugee Café",
-        description: "Tea, snacks and conversation.",
-        locale: "en",
-        languages: ["ja", "en", "fa"],
+      eventInput({
         date,
-        startTime: "14:00",
-        endTime: "16:00",
-        timeZone: "Asia/Tokyo",
         venueName: "Community room",
         venueAddress: "1-2-3 Yotsuya, Shinjuku-ku, Tokyo",
-        mapUrl: undefined,
-        onlineUrl: undefined,
-        hideAddress: true,
-        stepFreeAccess: false,
-        childcare: false,
-        food: false,
-        accessibilityNotes: "",
         capacity: SEATS,
-        rsvpDeadlineHours: undefined,
-        repeat: "none",
-        untilDate: undefined,
-      },
+      }),
       organizer.user.id,
     );
     if (!event.ok) throw new Error(JSON.stringify(event.errors));

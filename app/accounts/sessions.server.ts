@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { forbidden } from "~/utils/http.server";
 import { createLucia, type Auth } from "./lucia.server";
 import { hasRole, type Role } from "./roles";
 
@@ -47,7 +48,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
   const current = await requireUser(request);
-  if (!hasRole(current.user.role, role)) throw new Response("Forbidden", { status: 403 });
+  if (!hasRole(current.user.role, role)) throw forbidden();
   return current;
 }
 

@@ -10,6 +10,18 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQue
   return { strings: [...strings], values };
 }
 
+/** Statements joined with `separator` between them, their values kept in order. */
+export function sqlJoin(parts: readonly SqlQuery[], separator: string): SqlQuery {
+  const strings: string[] = [""];
+  const values: unknown[] = [];
+  parts.forEach((part, i) => {
+    strings[strings.length - 1] += (i === 0 ? "" : separator) + part.strings[0];
+    strings.push(...part.strings.slice(1));
+    values.push(...part.values);
+  });
+  return { strings, values };
+}
+
 /** What a hot path gets inside a write transaction: rows come back with SQL's column names. */
 export type SqlRunner = {
   all<Row>(query: SqlQuery): Promise<Row[]>;

@@ -37,7 +37,6 @@ const DEFAULT_LOCK_WAIT_MS = 15_000;
 /** SQLite's own busy handler blocks the thread, so it only covers very short waits. */
 const SYNC_BUSY_TIMEOUT_MS = 5;
 const READER_BUSY_TIMEOUT_MS = 2_000;
-const CLASSIFY_CACHE_LIMIT = 500;
 
 type Statement = {
   reader: boolean;
@@ -125,6 +124,15 @@ async function whileBusy<T>(lockWaitMs: number, work: () => Promise<T> | T): Pro
   }
 }
 
+/** Ends a transaction that failed; SQLite may have rolled it back already. */
+function rollbackQuietly(client: SqliteClient) {
+  try {
+    client.prepare("ROLLBACK").run();
+  } catch {
+    // No transaction was open any more.
+  }
+}
+
 const isTransactionEnd = (sql: string) => /^\s*(COMMIT|ROLLBACK)\b/i.test(sql);
 
 export class SqliteAdapter implements SqlDriverAdapter {
@@ -134,8 +142,6 @@ export class SqliteAdapter implements SqlDriverAdapter {
   readonly #reader: Connection;
   readonly #writeLock = new Mutex();
   readonly #lockWaitMs: number;
-  /** Whether a statement only reads, by its SQL text (Prisma's statements repeat). */
-  readonly #readOnly = new Map<string, boolean>();
 
   constructor(writer: Connection, reader: Connection, lockWaitMs: number) {
     this.#writer = writer;
@@ -143,19 +149,14 @@ export class SqliteAdapter implements SqlDriverAdapter {
     this.#lockWaitMs = lockWaitMs;
   }
 
+  /** Whether a statement only reads; the reader keeps it prepared, so asking again is cheap. */
   #isReadOnly(sql: string): boolean {
-    let readOnly = this.#readOnly.get(sql);
-    if (readOnly === undefined) {
-      try {
-        readOnly = this.#reader.client.prepare(sql).readonly;
-      } catch {
-        // Let the writer run it and report the error as Prisma expects.
-        return false;
-      }
-      if (this.#readOnly.size >= CLASSIFY_CACHE_LIMIT) this.#readOnly.clear();
-      this.#readOnly.set(sql, readOnly);
+    try {
+      return this.#reader.client.prepare(sql).readonly;
+    } catch {
+      // Let the writer run it and report the error as Prisma expects.
+      return false;
     }
-    return readOnly;
   }
 
   /** A statement outside any transaction: reads in parallel, writes one at a time. */
@@ -205,11 +206,7 @@ export class SqliteAdapter implements SqlDriverAdapter {
         client.prepare("COMMIT").run();
         return result;
       } catch (error) {
-        try {
-          client.prepare("ROLLBACK").run();
-        } catch {
-          // SQLite rolled back already.
-        }
+        rollbackQuietly(client);
         throw error;
       }
     });
@@ -266,11 +263,7 @@ class SqliteTransaction implements Transaction {
       return await this.#writer.executeRaw(query);
     } catch (error) {
       // A COMMIT that failed leaves the transaction open; close it before letting go.
-      try {
-        this.#writer.client.prepare("ROLLBACK").run();
-      } catch {
-        // Already rolled back by SQLite.
-      }
+      rollbackQuietly(this.#writer.client);
       throw error;
     } finally {
       this.#finish();

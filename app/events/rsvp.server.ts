@@ -32,7 +32,7 @@ export type RsvpChange = {
 // Hundreds of people may answer at once; transactions queue for SQLite's single writer.
 export const writeTransaction = { maxWait: 20_000, timeout: 20_000 } as const;
 
-async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
+export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
   const sum = await tx.rsvp.aggregate({
     where: { eventId, status: "going" },
     _sum: { children: true, guests: true },
@@ -173,10 +173,15 @@ async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpRe
     ): Promise<{ ok: true; changes: RsvpChange[] } | Extract<RsvpResult, { ok: false }>> => {
       const existing = await tx.rsvp.findUnique({
         where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
-        include: { event: { select: { capacity: true } } },
+        include: {
+          event: { select: { capacity: true, status: true, startsAt: true, rsvpDeadline: true } },
+        },
       });
       // Cancelled or gone since the first look: answer it as new, in its own transaction.
       if (!existing || existing.status === "cancelled") return { ok: false, error: "retry" };
+      // The first look was another transaction: the event may have closed since.
+      const refusal = rsvpRefusal(existing.event, now);
+      if (refusal) return { ok: false, error: refusal };
       const details = {
         children: input.children,
         guests: input.guests,
@@ -296,5 +301,3 @@ export async function myStatus(
     note: mine.noteToOrganizers,
   };
 }
-
-export { confirmedSeats };

@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import { newId } from "~/db/ids";
 import type { Prisma } from "~/generated/prisma/client";
-import { prismaRunner, sql, type SqlRunner } from "~/db/sql";
+import { prismaRunner, sql, sqlJoin, type SqlRunner } from "~/db/sql";
 import type { EventChange } from "~/events/events.server";
 import type { RsvpChange } from "~/events/rsvp.server";
 import type { MentoringChange } from "~/mentorship/workflow.server";
@@ -23,16 +23,31 @@ export async function enqueueMessages(tx: Tx | Db, messages: NewMessage[]): Prom
   await recordMessages(prismaRunner(tx), messages);
 }
 
+/** Rows per INSERT: eight values each, well inside SQLite's and PostgreSQL's limits. */
+const ROWS_PER_INSERT = 500;
+
 /** The one INSERT of outbox rows, for Prisma transactions and hand-written ones alike. */
 export async function recordMessages(sqlRunner: SqlRunner, messages: NewMessage[]): Promise<void> {
-  // Every RSVP records one under the write lock, so it is hand-written (docs/decisions/0010).
+  // Every RSVP records one under the write lock, so it is hand-written (docs/decisions/0010);
+  // a cancelled café records one per person, so rows go in one statement.
   const now = new Date();
-  for (const m of messages) {
-    await sqlRunner.run(sql`
-      INSERT INTO "OutboxMessage" ("id", "kind", "userId", "payload", "status", "attempts",
-        "nextAttemptAt", "lastError", "createdAt", "updatedAt")
-      VALUES (${newId()}, ${m.kind}, ${m.userId}, ${JSON.stringify(m.payload)}, 'pending', 0,
-        ${now}, '', ${now}, ${now})`);
+  for (let start = 0; start < messages.length; start += ROWS_PER_INSERT) {
+    const rows = messages
+      .slice(start, start + ROWS_PER_INSERT)
+      .map(
+        (m) =>
+          sql`(${newId()}, ${m.kind}, ${m.userId}, ${JSON.stringify(m.payload)}, 'pending', 0, ${now}, '', ${now}, ${now})`,
+      );
+    await sqlRunner.run(
+      sqlJoin(
+        [
+          sql`INSERT INTO "OutboxMessage" ("id", "kind", "userId", "payload", "status", "attempts",
+            "nextAttemptAt", "lastError", "createdAt", "updatedAt") VALUES `,
+          sqlJoin(rows, ", "),
+        ],
+        "",
+      ),
+    );
   }
 }
 
@@ -45,7 +60,7 @@ const rsvpMessageKind: Partial<Record<RsvpChange["kind"], MessageKind>> = {
 
 /** Emails for RSVP changes: "you have a place", "you are on the waiting list", "a seat opened". */
 export async function enqueueRsvpMessages(tx: Tx, changes: RsvpChange[]): Promise<void> {
-  await recordMessages(prismaRunner(tx), rsvpMessagesFor(changes));
+  await enqueueMessages(tx, rsvpMessagesFor(changes));
 }
 
 export function rsvpMessagesFor(changes: RsvpChange[]): NewMessage[] {

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { env } from "~/env.server";
+import { notFound } from "~/utils/http.server";
 
 /**
  * A page with the site's layout and nothing else: the baseline that `npm run bench:events`
  * compares the events page with. Answers 404 unless TSUNAGU_BENCH=1.
  */
 export function loader() {
-  if (env().TSUNAGU_BENCH !== "1") throw new Response("Not found", { status: 404 });
+  if (env().TSUNAGU_BENCH !== "1") throw notFound();
   return null;
 }
 

@@ -9,6 +9,7 @@ import { dateTimeFormat } from "~/i18n/intl-cache";
 import { getLocale } from "~/i18n/i18next.server";
 import type { MailAttachment } from "~/mail/mail.server";
 import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "mailbox.metaTitle" };
 
@@ -20,7 +21,7 @@ function unsubscribeLinkIn(headers: Record<string, string>): string | null {
 
 /** Emails kept instead of sent (demo and development only; production answers 404). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!env().devMailboxEnabled) throw new Response("Not found", { status: 404 });
+  if (!env().devMailboxEnabled) throw notFound();
   const locale = intlLocale(await getLocale(request));
   const mails = await db().devMail.findMany({ orderBy: { createdAt: "desc" }, take: SHOWN });
   const format = dateTimeFormat(locale, {

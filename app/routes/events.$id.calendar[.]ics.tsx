@@ -6,6 +6,7 @@ import { buildCalendar, icsResponse } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/i18next.server";
+import { notFound } from "~/utils/http.server";
 
 /** One event as an .ics file, with the place only if this person may know it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? { id: current.user.id, isOrganizer: hasRole(current.user.role, "organizer") }
     : null;
   const entry = await singleEventFileEntry(db(), params.id ?? "", viewer, locale, env().appUrl);
-  if (!entry) throw new Response("Not found", { status: 404 });
+  if (!entry) throw notFound();
   return icsResponse(buildCalendar(entry.title, [entry]), {
     filename: "event.ics",
     personal: viewer !== null,

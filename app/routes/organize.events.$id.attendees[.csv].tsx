@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { attendees, toCsv } from "~/events/organizer.server";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import { languageName } from "~/events/languages";
+import { notFound } from "~/utils/http.server";
 
 /** The attendee list as CSV, headed in the organizer's language; no contact details. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     where: { id: params.id ?? "" },
     select: { id: true, startsAt: true },
   });
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw notFound();
   const locale = await getLocale(request);
   const t = await getFixedT(locale);
   const { people, walkIns } = await attendees(db(), event.id);

@@ -9,6 +9,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "organize.attendanceTitle" };
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     where: { id: params.id ?? "" },
     select: { id: true },
   });
-  if (!series) throw new Response("Not found", { status: 404 });
+  if (!series) throw notFound();
   const report = await seriesAttendance(db(), series.id, locale, new Date());
   return json({
     ...report,

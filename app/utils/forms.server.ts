@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
-import { badRequest } from "./http.server";
+import { badRequest, httpError } from "./http.server";
 
 /**
  * The one way actions read a form. Browsers send small url-encoded bodies; everything else is
@@ -22,13 +22,6 @@ const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 // Conform's own control fields; our forms use none of its list intents.
 const CONFORM_RESERVED = new Set(["__intent__", "__state__"]);
 const NAME_TOKEN = /([^.[\]]+)|\[(\d*)\]/g;
-
-export function rejection(status: 400 | 413 | 415, reason: string): Response {
-  return new Response(reason, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
-}
 
 /** Whether a field name is one a form of ours could send (conform's path syntax, within limits). */
 export function isAcceptableFieldName(name: string): boolean {
@@ -55,7 +48,7 @@ export function isAcceptableFieldName(name: string): boolean {
 
 async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > FORM_LIMITS.maxBytes) throw rejection(413, "This form is too large.");
+  if (declared > FORM_LIMITS.maxBytes) throw httpError(413, "This form is too large.");
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -66,7 +59,7 @@ async function readBody(request: Request): Promise<Uint8Array> {
     size += value.byteLength;
     if (size > FORM_LIMITS.maxBytes) {
       await reader.cancel();
-      throw rejection(413, "This form is too large.");
+      throw httpError(413, "This form is too large.");
     }
     chunks.push(value);
   }
@@ -93,7 +86,7 @@ export async function readForm(
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.includes(mediaType)) {
     if (!options.ignoreOtherTypes) {
-      throw rejection(415, "Please send this form from the page it belongs to.");
+      throw httpError(415, "Please send this form from the page it belongs to.");
     }
     // Still bounded, and read so the connection is left clean.
     await readBody(request);
@@ -117,7 +110,7 @@ export async function readForm(
   }
   let fields = 0;
   for (const [name, value] of formData) {
-    if (++fields > FORM_LIMITS.maxFields) throw rejection(413, "This form has too many fields.");
+    if (++fields > FORM_LIMITS.maxFields) throw httpError(413, "This form has too many fields.");
     // No form of ours uploads files.
     if (typeof value !== "string" || !isAcceptableFieldName(name)) throw badRequest();
   }
@@ -125,19 +118,13 @@ export async function readForm(
 }
 
 /**
- * readForm, then conform's parseWithZod with the schema (or the schema the form's own fields
- * choose, e.g. by its `intent`). A submission that fails validation comes back as conform's
- * error submission, to be answered with `submission.reply()`.
+ * readForm, then conform's parseWithZod. A submission that fails validation comes back as
+ * conform's error submission, to be answered with `submission.reply()`. Forms whose schema
+ * depends on their `intent` call readForm and pick the schema themselves.
  */
-export async function parseForm<Schema extends z.ZodTypeAny>(
-  request: Request,
-  schema: Schema | ((formData: FormData) => Schema),
-) {
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, {
-    schema: typeof schema === "function" ? schema(formData) : schema,
-  });
-  return { formData, submission };
+  return { formData, submission: parseWithZod(formData, { schema }) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { localeMessages } from "../support/locales";
 
 /**
  * Easy Japanese (やさしい にほんご) rules from docs/glossary.md: a learner at N5–N4 reads the
@@ -21,17 +22,8 @@ function loadAllowlist(): Set<string> {
   return new Set([...kanji].filter((c) => han.test(c)));
 }
 
-function flatten(value: unknown, prefix = ""): [string, string][] {
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const full = prefix ? `${prefix}.${key}` : key;
-    return child && typeof child === "object" ? flatten(child, full) : [[full, String(child)]];
-  });
-}
-
 const allowlist = loadAllowlist();
-const easy = flatten(
-  JSON.parse(fs.readFileSync(path.join(root, "app/i18n/locales/ja-x-easy.json"), "utf8")),
-);
+const easy = [...localeMessages("ja-x-easy")];
 
 /** A run of kanji, and the hiragana reading in full-width parentheses right after it, if any. */
 const word = /(\p{Script=Han}+)(?:（([\p{Script=Hiragana}ー]+)）)?/gu;

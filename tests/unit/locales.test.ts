@@ -1,31 +1,16 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { supportedLocales } from "~/i18n/config";
+import { localeMessages, localesDir, pluralSuffix } from "../support/locales";
 
-const localesDir = path.resolve(import.meta.dirname, "../../app/i18n/locales");
-
-function flatten(value: unknown, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (child && typeof child === "object")
-      for (const entry of flatten(child, full)) out.set(...entry);
-    else out.set(full, String(child));
-  }
-  return out;
-}
-
-const load = (locale: string) =>
-  flatten(JSON.parse(fs.readFileSync(path.join(localesDir, `${locale}.json`), "utf8")));
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /** Plural forms (`seatsLeft_one`, `seatsLeft_few`) differ by language; they count as one key here. */
-const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+const baseKey = (key: string) => key.replace(pluralSuffix, "");
 const isPluralForm = (key: string) => baseKey(key) !== key;
 
-const all = Object.fromEntries(supportedLocales.map((l) => [l, load(l)]));
+const all = Object.fromEntries(supportedLocales.map((l) => [l, localeMessages(l)]));
 const baseKeys = (messages: Map<string, string>) => new Set([...messages.keys()].map(baseKey));
 const keyUnion = new Set(Object.values(all).flatMap((messages) => [...baseKeys(messages)]));
 

@@ -4,24 +4,12 @@ import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nOptions, supportedLocales } from "~/i18n/config";
 import { resources } from "~/i18n/resources.server";
+import { localeMessages, pluralSuffix } from "../support/locales";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const localesDir = path.join(root, "app/i18n/locales");
-const suffix = /_(zero|one|two|few|many|other)$/;
+const suffix = pluralSuffix;
 
-function flatten(value: unknown, prefix = ""): string[] {
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const full = prefix ? `${prefix}.${key}` : key;
-    return child && typeof child === "object" ? flatten(child, full) : [full];
-  });
-}
-
-const keysOf = Object.fromEntries(
-  supportedLocales.map((l) => [
-    l,
-    flatten(JSON.parse(fs.readFileSync(path.join(localesDir, `${l}.json`), "utf8"))),
-  ]),
-);
+const keysOf = Object.fromEntries(supportedLocales.map((l) => [l, [...localeMessages(l).keys()]]));
 
 /** base key → the plural categories a locale's file gives it */
 function pluralForms(locale: string): Map<string, string[]> {

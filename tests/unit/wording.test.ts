@@ -1,29 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { supportedLocales, type Locale } from "~/i18n/config";
+import { localeMessages } from "../support/locales";
 
 /** docs/glossary.md, the parts a machine can check. */
 
-const localesDir = path.resolve(import.meta.dirname, "../../app/i18n/locales");
-
-function flatten(value: unknown, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (child && typeof child === "object")
-      for (const entry of flatten(child, full)) out.set(...entry);
-    else out.set(full, String(child));
-  }
-  return out;
-}
-
-const all = Object.fromEntries(
-  supportedLocales.map((l) => [
-    l,
-    flatten(JSON.parse(fs.readFileSync(path.join(localesDir, `${l}.json`), "utf8"))),
-  ]),
-) as Record<Locale, Map<string, string>>;
+const all = Object.fromEntries(supportedLocales.map((l) => [l, localeMessages(l)])) as Record<
+  Locale,
+  Map<string, string>
+>;
 
 /** Words for a mentoring pair that mean "mate", "matchmaking", "coupling" or "spouse". */
 const bannedEverywhere: Partial<Record<Locale, RegExp>> = {

@@ -23,12 +23,13 @@ export class PrismaSessionAdapter implements Adapter {
     sessionId: string,
   ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
     // Every request asks; one hand-written join on the read connection is a fraction of
-    // Prisma's include (docs/decisions/0010).
+    // Prisma's include (docs/decisions/0010). A suspended account has no valid session, however
+    // it got one (log-in, a reset or sign-up link): one check closes every way in.
     const [row] = await sqlRead<SessionWithUser>(
       this.db,
       sql`SELECT s."id", s."userId", s."expiresAt", u."email", u."displayName", u."role", u."locale"
           FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-          WHERE s."id" = ${sessionId}`,
+          WHERE s."id" = ${sessionId} AND u."suspendedAt" IS NULL`,
     );
     if (!row) return [null, null];
     return [

@@ -235,28 +235,39 @@ export async function cancelAnswer(
   input: { eventId: string; userId: string },
   now = new Date(),
 ): Promise<{ ok: true; changes: RsvpChange[] } | { ok: false; error: string }> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.rsvp.findUnique({
-      where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
+  return db.$transaction((tx) => cancelInTransaction(tx, input, now), writeTransaction);
+}
+
+/**
+ * The one cancellation path, for a transaction that may do more (a suspension cancels every
+ * upcoming answer of the account in its own transaction): frees the seats, promotes the waiting
+ * list in order and records their emails.
+ */
+export async function cancelInTransaction(
+  tx: Tx,
+  input: { eventId: string; userId: string },
+  now: Date,
+): Promise<{ ok: true; changes: RsvpChange[] } | { ok: false; error: string }> {
+  const existing = await tx.rsvp.findUnique({
+    where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
+  });
+  if (!existing || existing.status === "cancelled") {
+    const event = await tx.event.findUnique({
+      where: { id: input.eventId },
+      select: { id: true },
     });
-    if (!existing || existing.status === "cancelled") {
-      const event = await tx.event.findUnique({
-        where: { id: input.eventId },
-        select: { id: true },
-      });
-      return { ok: false, error: event ? "errors.noRsvp" : "errors.eventNotFound" };
-    }
-    await tx.rsvp.update({
-      where: { id: existing.id },
-      data: { status: "cancelled", confirmedAt: null, attendedAt: null },
-    });
-    const changes: RsvpChange[] = [
-      { kind: "cancelled", eventId: input.eventId, userId: input.userId, rsvpId: existing.id },
-      ...(await fillFromWaitlist(tx, input.eventId, now)),
-    ];
-    await enqueueRsvpMessages(tx, changes);
-    return { ok: true, changes };
-  }, writeTransaction);
+    return { ok: false, error: event ? "errors.noRsvp" : "errors.eventNotFound" };
+  }
+  await tx.rsvp.update({
+    where: { id: existing.id },
+    data: { status: "cancelled", confirmedAt: null, attendedAt: null },
+  });
+  const changes: RsvpChange[] = [
+    { kind: "cancelled", eventId: input.eventId, userId: input.userId, rsvpId: existing.id },
+    ...(await fillFromWaitlist(tx, input.eventId, now)),
+  ];
+  await enqueueRsvpMessages(tx, changes);
+  return { ok: true, changes };
 }
 
 /** The person's status and, when waiting, their place in the queue. */

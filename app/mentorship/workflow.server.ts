@@ -15,6 +15,8 @@ import {
   type MentoringRole,
 } from "./codes";
 import { infeasibility, matchMentees, scorePair, type Mentee, type Mentor } from "./matching";
+import { activeRules } from "~/safety/keep-apart.server";
+import { exclusionsFrom } from "~/safety/keep-apart-rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,16 +58,21 @@ const refuse = (error: string, changes: MentoringChange[] = []): MentoringOutcom
 /**
  * Who can be matched now: mentees without a proposed or active match (those waiting longest
  * first), approved mentors with their places left, and per mentee the mentors they must never
- * be proposed again (declined, expired, ended pairs and organizers' blocks).
+ * be proposed again (declined, expired, ended pairs, organizers' blocks and keep-apart rules).
+ * Suspended accounts are not in it at all.
  */
 async function currentPool(tx: Tx) {
-  const [profiles, matches, blocks] = await Promise.all([
-    tx.mentoringProfile.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  const [profiles, matches, blocks, rules] = await Promise.all([
+    tx.mentoringProfile.findMany({
+      where: { user: { suspendedAt: null } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     tx.mentoringMatch.findMany({
       where: { status: { in: [...openStatuses, ...closedStatuses] } },
       select: { menteeId: true, mentorId: true, status: true },
     }),
     tx.mentoringBlock.findMany({ select: { menteeId: true, mentorId: true } }),
+    activeRules(tx),
   ]);
   const busyMentees = new Set<string>();
   const load = new Map<string, number>();
@@ -79,6 +86,8 @@ async function currentPool(tx: Tx) {
     } else exclude(m.menteeId, m.mentorId);
   }
   for (const b of blocks) exclude(b.menteeId, b.mentorId);
+  for (const [menteeId, others] of exclusionsFrom(rules))
+    for (const other of others) exclude(menteeId, other);
 
   const mentees = profiles
     .filter((p) => p.role === "mentee" && !busyMentees.has(p.userId))

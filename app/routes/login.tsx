@@ -44,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throttled: { error: "errors.tooManyAttempts", status: 429 },
     invalid: { error: "errors.invalidCredentials", status: 400 },
     unconfirmed: { error: "signupConfirm.confirmFirst", status: 403 },
+    unavailable: { error: "suspend.loginRefused", status: 403 },
   }[outcome.reason];
   return json(
     {

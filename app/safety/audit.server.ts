@@ -9,6 +9,7 @@ export const auditActions = [
   "keep_apart.requested",
   "keep_apart.recorded",
   "keep_apart.ended",
+  "keep_apart.status",
   "report.received",
   "report.taken",
   "report.closed",

@@ -199,6 +199,17 @@ export async function exportUserData(db: Db, userId: string) {
       mentoringProfile: true,
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
+      // The member's own requests only. Rules and requests that name this person are about
+      // them but not theirs to read: exporting them would tell the other person (0013).
+      keepApartRequests: {
+        select: {
+          details: true,
+          status: true,
+          createdAt: true,
+          namedUser: { select: { displayName: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   const profile = user.mentoringProfile;
@@ -252,6 +263,13 @@ export async function exportUserData(db: Db, userId: string) {
       reminder: user.reminderLead,
     },
     calendar: { showFullTitles: user.calendarFullTitles },
+    privacyRequests: user.keepApartRequests.map((r) => ({
+      person: r.namedUser?.displayName ?? null,
+      details: r.details,
+      status: r.status,
+      sentAt: r.createdAt.toISOString(),
+    })),
+    checkInWithoutName: user.hideOnCheckIn,
     emails: user.outboxMessages.map((m) => ({
       kind: m.kind,
       status: m.status,

@@ -68,11 +68,19 @@ export async function findPeople(db: Db, query: string) {
       : { role: { in: ["organizer", "admin"] } },
     orderBy: [{ displayName: "asc" }, { email: "asc" }],
     take: SHOWN + 1,
-    select: { id: true, displayName: true, email: true, role: true, emailVerifiedAt: true },
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      role: true,
+      emailVerifiedAt: true,
+      suspendedAt: true,
+    },
   });
   return {
-    people: people.slice(0, SHOWN).map(({ emailVerifiedAt, role, ...person }) => ({
+    people: people.slice(0, SHOWN).map(({ emailVerifiedAt, suspendedAt, role, ...person }) => ({
       ...person,
+      suspended: suspendedAt !== null,
       role: isRole(role) ? role : ("member" as Role),
       confirmed: emailVerifiedAt !== null,
     })),

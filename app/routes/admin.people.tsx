@@ -11,7 +11,11 @@ import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
-import { parseForm } from "~/utils/forms.server";
+import { readForm } from "~/utils/forms.server";
+import { parseWithZod } from "@conform-to/zod";
+import { suspendAccount, unsuspendAccount } from "~/safety/suspension.server";
+import { suspensionReasons } from "~/safety/suspension-reasons";
+import { suspensionSchema } from "~/safety/schemas";
 
 export const handle: RouteHandle = { titleKey: "adminPeople.metaTitle" };
 
@@ -32,16 +36,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "admin");
-  const submission = (await parseForm(request, roleChangeSchema)).submission;
+  const formData = await readForm(request);
+  if (formData.has("intent")) return suspensionAction(user.id, formData);
+  const submission = parseWithZod(formData, { schema: roleChangeSchema });
   if (submission.status !== "success") {
-    return json({ error: "errors.invalidChoice", changed: null }, { status: 400 });
+    return json({ error: "errors.invalidChoice", changed: null, suspended: null }, { status: 400 });
   }
   const outcome = await changeRole(db(), { ...submission.value, changedById: user.id });
-  if (!outcome.ok) return json({ error: outcome.error, changed: null }, { status: 400 });
+  if (!outcome.ok)
+    return json({ error: outcome.error, changed: null, suspended: null }, { status: 400 });
   return json({
     error: null,
     changed: { name: outcome.user.displayName, role: outcome.to, really: outcome.changed },
+    suspended: null,
   });
+}
+
+async function suspensionAction(adminId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: suspensionSchema });
+  if (submission.status !== "success") {
+    return json({ error: "errors.invalidChoice", changed: null, suspended: null }, { status: 400 });
+  }
+  const input = submission.value;
+  if (input.intent === "unsuspend") {
+    const done = await unsuspendAccount(db(), adminId, input.userId);
+    if (!done) return json({ error: "suspend.notFound", changed: null, suspended: null }, { status: 400 });
+    return json({ error: null, changed: null, suspended: "suspend.unsuspended" });
+  }
+  const outcome = await suspendAccount(db(), adminId, input.userId, input.reason);
+  if (!outcome.ok) return json({ error: outcome.error, changed: null, suspended: null }, { status: 400 });
+  return json({ error: null, changed: null, suspended: "suspend.suspended" });
 }
 
 export default function AdminPeople() {
@@ -61,6 +85,11 @@ export default function AdminPeople() {
               role: roleName(actionData.changed.role),
             })}
           </p>
+        </Notice>
+      ) : null}
+      {actionData?.suspended ? (
+        <Notice>
+          <p>{t(actionData.suspended)}</p>
         </Notice>
       ) : null}
       {actionData?.error ? (
@@ -125,10 +154,40 @@ export default function AdminPeople() {
                   {t("adminPeople.change")}
                 </button>
               </Form>
+              {person.suspended ? (
+                <Form method="post" className="actions" replace>
+                  <span className="status status--cancelled">{t("suspend.badge")}</span>
+                  <input type="hidden" name="intent" value="unsuspend" />
+                  <input type="hidden" name="userId" value={person.id} />
+                  <button type="submit" className="button button--secondary">
+                    {t("suspend.unsuspend")}
+                  </button>
+                </Form>
+              ) : person.id === me ? null : (
+                <Form method="post" className="actions" replace>
+                  <input type="hidden" name="intent" value="suspend" />
+                  <input type="hidden" name="userId" value={person.id} />
+                  <label htmlFor={`reason-${person.id}`}>{t("suspend.reasonLabel")}</label>
+                  <select id={`reason-${person.id}`} name="reason" required defaultValue="">
+                    <option value="" disabled>
+                      {t("suspend.reasonPick")}
+                    </option>
+                    {suspensionReasons.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`suspend.reasons.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="button button--secondary">
+                    {t("suspend.submit")}
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>
         {more ? <p className="muted">{t("adminPeople.more")}</p> : null}
+        <p className="muted">{t("suspend.explain")}</p>
       </section>
 
       <section className="stack" aria-labelledby="changes-title">

@@ -167,6 +167,9 @@ export default function Mentoring() {
           </section>
         </>
       )}
+      <p className="muted">
+        <Link to="/settings/privacy">{t("keepApart.link")}</Link>
+      </p>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
+import { keepApartAlerts } from "~/safety/keep-apart.server";
 
 export const handle: RouteHandle = { titleKey: "organize.metaTitle" };
 
@@ -19,9 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
   const locale = await getLocale(request);
   const { page } = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await dashboard(db(), locale, new Date(), page);
+  const [data, alerts] = await Promise.all([
+    dashboard(db(), locale, new Date(), page),
+    keepApartAlerts(db(), user.id),
+  ]);
+  // One line per event, naming nobody: the details are on /organize/safety.
+  const alertEvents = [...new Map(alerts.map((a) => [a.eventId, a.event])).values()];
   return json({
     ...data,
+    alerts: alertEvents.map((e) => ({
+      id: e.id,
+      when: formatDateTime(e.startsAt, locale, e.timeZone),
+    })),
     isAdmin: hasRole(user.role, "admin"),
     events: data.events.map((e) => ({
       ...e,
@@ -32,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, isAdmin, alerts } = useLoaderData<typeof loader>();
   const number = useNumber();
   return (
     <div className="stack wide">
@@ -42,11 +52,23 @@ export default function OrganizerDashboard() {
           {t("organize.newEvent")}
         </Link>
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
+        <Link to="/organize/safety">{t("keepApartOrg.navLink")}</Link>
       </p>
+      {alerts.length ? (
+        <section className="notice notice--error stack" role="status" data-testid="keep-apart-alerts">
+          {alerts.map((a) => (
+            <p key={a.id}>
+              {t("keepApartOrg.alert", { when: a.when })}{" "}
+              <Link to="/organize/safety">{t("keepApartOrg.alertLink")}</Link>
+            </p>
+          ))}
+        </section>
+      ) : null}
       {isAdmin ? (
         <p className="actions">
           <Link to="/admin/mail">{t("nav.adminMail")}</Link>
           <Link to="/admin/people">{t("adminPeople.navLink")}</Link>
+          <Link to="/admin/audit">{t("audit.navLink")}</Link>
         </p>
       ) : null}
       {events.length === 0 ? <p>{t("organize.none")}</p> : null}

@@ -11,6 +11,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { namelessOnCheckIn } from "~/safety/keep-apart.server";
 
 export const handle: RouteHandle = { titleKey: "organize.checkInTitle" };
 
@@ -28,14 +29,20 @@ const checkInSchema = z.discriminatedUnion("intent", [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, locale } = await loadOrganizerEvent(request, params);
-  const { people, walkIns } = await attendees(db(), event.id);
+  const [{ people, walkIns }, nameless] = await Promise.all([
+    attendees(db(), event.id),
+    namelessOnCheckIn(db(), event.id),
+  ]);
   return json({
     event: {
       id: event.id,
       title: textFor(event, locale).title,
       titleLocale: textFor(event, locale).locale,
     },
-    people: people.filter((p) => p.status === "going"),
+    // Still checkable, just without the name (the attendee list keeps it).
+    people: people
+      .filter((p) => p.status === "going")
+      .map((p) => (nameless.has(p.id) ? { ...p, name: null, note: "" } : p)),
     walkIns,
   });
 }
@@ -84,7 +91,11 @@ export default function CheckIn() {
                 }
                 aria-pressed={person.attended}
               >
-                <span dir="auto">{person.name}</span>
+                {person.name === null ? (
+                  <span>{t("keepApartOrg.checkInNameless")}</span>
+                ) : (
+                  <span dir="auto">{person.name}</span>
+                )}
                 {person.children + person.guests > 0 ? (
                   <span className="muted">+{number(person.children + person.guests)}</span>
                 ) : null}

@@ -3,7 +3,7 @@ import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   changeEmail,
@@ -186,6 +186,13 @@ export default function Settings() {
         saved={savedNow("password")}
         retryTime={retryTime("password")}
       />
+      <section className="card stack" aria-labelledby="privacy-request-title">
+        <h2 id="privacy-request-title">{t("keepApart.settingsTitle")}</h2>
+        <p>{t("keepApart.settingsBody")}</p>
+        <p>
+          <Link to="/settings/privacy">{t("keepApart.link")}</Link>
+        </p>
+      </section>
       <section className="card stack" aria-labelledby="data-title">
         <h2 id="data-title">{t("settings.dataTitle")}</h2>
         <p>{t("settings.dataBody")}</p>

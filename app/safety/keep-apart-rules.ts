@@ -4,6 +4,10 @@
  * to the other, either's presence at an event alerts organizers), and only the record of who
  * asked differs.
  */
+/** Where a member's request stands, as the member sees it: received, being acted on, closed. */
+export const requestStatuses = ["received", "acting", "closed"] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
 export type ApartPair = { id: string; protectedId: string; otherId: string };
 
 /** Whether a rule holds between these two people, in either order. */

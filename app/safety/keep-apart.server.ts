@@ -3,12 +3,15 @@ import { writeTransaction } from "~/events/rsvp.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { openStatuses } from "~/mentorship/codes";
 import { recordAudit } from "./audit.server";
-import { alertKey, eventConflicts, type ApartPair } from "./keep-apart-rules";
+import {
+  alertKey,
+  eventConflicts,
+  hiddenOnCheckIn,
+  type ApartPair,
+  type RequestStatus,
+} from "./keep-apart-rules";
 
 type Tx = Prisma.TransactionClient;
-
-export const requestStatuses = ["received", "acting", "closed"] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
 
 /** Rules that hold now, for the pool, the alerts and the check-in screen. */
 export async function activeRules(tx: Tx | Db): Promise<ApartPair[]> {
@@ -371,4 +374,24 @@ export async function isProtected(db: Db, userId: string): Promise<boolean> {
 
 export async function setHideOnCheckIn(db: Db, userId: string, hide: boolean): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { hideOnCheckIn: hide } });
+}
+
+/**
+ * The answers at this event that check-in screens show without a name: people protected by a
+ * rule who asked for it. Check-in screens are often on a shared phone or a projector.
+ */
+export async function namelessOnCheckIn(db: Db, eventId: string): Promise<Set<string>> {
+  const rsvps = await db.rsvp.findMany({
+    where: { eventId, user: { hideOnCheckIn: true } },
+    select: { id: true, userId: true },
+  });
+  const shielded = await protectedAmong(
+    db,
+    rsvps.map((r) => r.userId),
+  );
+  return new Set(
+    rsvps
+      .filter((r) => hiddenOnCheckIn({ userId: r.userId, hideOnCheckIn: true }, shielded))
+      .map((r) => r.id),
+  );
 }

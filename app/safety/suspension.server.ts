@@ -5,9 +5,7 @@ import type { MentoringChange } from "~/mentorship/workflow.server";
 import { enqueueMentoringMessages } from "~/notifications/outbox.server";
 import { recordAudit } from "./audit.server";
 
-/** Why an account was suspended. Codes only: the audit is read more widely than reports. */
-export const suspensionReasons = ["conduct", "safety", "spam", "own_request", "other"] as const;
-export type SuspensionReason = (typeof suspensionReasons)[number];
+import type { SuspensionReason } from "./suspension-reasons";
 
 export type SuspendOutcome =
   | { ok: true; rsvps: RsvpChange[]; matches: MentoringChange[] }

@@ -3,6 +3,12 @@ import { useMatches } from "@remix-run/react";
 /** Route modules export `handle: RouteHandle` to name their page title's translation key. */
 export type RouteHandle = { titleKey?: string };
 
+/**
+ * The title key of pages about safety: just the site's name, so a tab or the history list
+ * says nothing about what was read there.
+ */
+export const neutralTitle = "app.name";
+
 /** The deepest route's title key; rendered by the root layout, where translations live. */
 export function usePageTitleKey(): string | undefined {
   const matches = useMatches();

@@ -60,11 +60,13 @@ async function suspensionAction(adminId: string, formData: FormData) {
   const input = submission.value;
   if (input.intent === "unsuspend") {
     const done = await unsuspendAccount(db(), adminId, input.userId);
-    if (!done) return json({ error: "suspend.notFound", changed: null, suspended: null }, { status: 400 });
+    if (!done)
+      return json({ error: "suspend.notFound", changed: null, suspended: null }, { status: 400 });
     return json({ error: null, changed: null, suspended: "suspend.unsuspended" });
   }
   const outcome = await suspendAccount(db(), adminId, input.userId, input.reason);
-  if (!outcome.ok) return json({ error: outcome.error, changed: null, suspended: null }, { status: 400 });
+  if (!outcome.ok)
+    return json({ error: outcome.error, changed: null, suspended: null }, { status: 400 });
   return json({ error: null, changed: null, suspended: "suspend.suspended" });
 }
 

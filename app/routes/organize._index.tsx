@@ -55,7 +55,11 @@ export default function OrganizerDashboard() {
         <Link to="/organize/safety">{t("keepApartOrg.navLink")}</Link>
       </p>
       {alerts.length ? (
-        <section className="notice notice--error stack" role="status" data-testid="keep-apart-alerts">
+        <section
+          className="notice notice--error stack"
+          role="status"
+          data-testid="keep-apart-alerts"
+        >
           {alerts.map((a) => (
             <p key={a.id}>
               {t("keepApartOrg.alert", { when: a.when })}{" "}

@@ -86,7 +86,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Person = { id: string; displayName: string; email: string };
 
-function PersonChoice({ name, people, legend }: { name: string; people: Person[]; legend: string }) {
+function PersonChoice({
+  name,
+  people,
+  legend,
+}: {
+  name: string;
+  people: Person[];
+  legend: string;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="stack">
@@ -130,13 +138,14 @@ export default function OrganizeSafety() {
           {requests.map((r) => (
             <li key={r.id} className="card stack">
               <p>
-                {t("keepApartOrg.requestFrom", { name: isolate(r.requester.displayName), at: r.at })}{" "}
+                {t("keepApartOrg.requestFrom", {
+                  name: isolate(r.requester.displayName),
+                  at: r.at,
+                })}{" "}
                 <span className="status">{t(`keepApart.status.${r.status}`)}</span>
               </p>
               {r.namedUser ? (
-                <p>
-                  {t("keepApartOrg.named", { name: isolate(r.namedUser.displayName) })}
-                </p>
+                <p>{t("keepApartOrg.named", { name: isolate(r.namedUser.displayName) })}</p>
               ) : null}
               {r.details ? (
                 <p dir="auto" className="prewrap">
@@ -187,7 +196,13 @@ export default function OrganizeSafety() {
           </div>
           <div className="field">
             <label htmlFor="search-q2">{t("keepApartOrg.searchOther")}</label>
-            <input id="search-q2" name="q2" type="search" defaultValue={search.q2} maxLength={100} />
+            <input
+              id="search-q2"
+              name="q2"
+              type="search"
+              defaultValue={search.q2}
+              maxLength={100}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("keepApartOrg.search")}
@@ -201,7 +216,11 @@ export default function OrganizeSafety() {
             people={found.first}
             legend={t("keepApartOrg.protectedLegend")}
           />
-          <PersonChoice name="otherId" people={found.second} legend={t("keepApartOrg.otherLegend")} />
+          <PersonChoice
+            name="otherId"
+            people={found.second}
+            legend={t("keepApartOrg.otherLegend")}
+          />
           <p className="muted">{t("keepApartOrg.neverTold")}</p>
           <button type="submit" className="button">
             {t("keepApartOrg.record")}

@@ -2,7 +2,11 @@ import type { Db } from "~/db.server";
 
 export const AUDIT_PAGE_SIZE = 30;
 
-type Who = { kind: "person"; name: string } | { kind: "system" } | { kind: "deleted" } | { kind: "commandLine" };
+type Who =
+  | { kind: "person"; name: string }
+  | { kind: "system" }
+  | { kind: "deleted" }
+  | { kind: "commandLine" };
 
 export type AuditLine = {
   id: string;

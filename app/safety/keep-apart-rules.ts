@@ -38,7 +38,12 @@ export function exclusionsFrom(rules: readonly ApartPair[]): Map<string, string[
 /** A seat or a waiting-list place; cancelled answers do not count. */
 export type Attendance = { eventId: string; userId: string; status: string };
 
-export type EventConflict = { ruleId: string; eventId: string; protectedId: string; otherId: string };
+export type EventConflict = {
+  ruleId: string;
+  eventId: string;
+  protectedId: string;
+  otherId: string;
+};
 
 const present = (status: string) => status === "going" || status === "waitlisted";
 

@@ -57,7 +57,10 @@ export async function suspendAccount(
       where: { status: "draft", OR: [{ menteeId: userId }, { mentorId: userId }] },
     });
     const open = await tx.mentoringMatch.findMany({
-      where: { status: { in: [...openStatuses] }, OR: [{ menteeId: userId }, { mentorId: userId }] },
+      where: {
+        status: { in: [...openStatuses] },
+        OR: [{ menteeId: userId }, { mentorId: userId }],
+      },
       select: { id: true, menteeId: true, mentorId: true },
     });
     const matches: MentoringChange[] = [];
@@ -67,7 +70,11 @@ export async function suspendAccount(
         data: { status: "ended", endedAt: now, endedBy: "organizer" },
       });
       if (count === 1)
-        matches.push({ kind: "ended", matchId: match.id, userIds: [match.menteeId, match.mentorId] });
+        matches.push({
+          kind: "ended",
+          matchId: match.id,
+          userIds: [match.menteeId, match.mentorId],
+        });
     }
     // The suspended person is left out of the emails, as an actor would be.
     await enqueueMentoringMessages(tx, matches, userId);

@@ -18,12 +18,12 @@ export const messageKinds = [
   "mentoring_rematch",
   "signup_confirm",
   "signup_existing",
-  "keep_apart_alert",
+  "organizer_notice",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Messages only organizers get; settings show these choices to organizers only. */
-export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "keep_apart_alert"];
+export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "organizer_notice"];
 
 /** Sent before anyone can log in, so settings never show a choice for them. */
 export const beforeAccountKinds: readonly MessageKind[] = ["signup_confirm"];

@@ -179,6 +179,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
-  if (input.kind === "keep_apart_alert") return renderKeepApartAlert(input);
+  if (input.kind === "organizer_notice") return renderKeepApartAlert(input);
   return renderEventMessage(input);
 }

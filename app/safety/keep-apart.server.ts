@@ -342,7 +342,7 @@ export async function raiseKeepApartAlerts(db: Db, now = new Date()): Promise<nu
     try {
       await db.outboxMessage.create({
         data: {
-          kind: "keep_apart_alert",
+          kind: "organizer_notice",
           userId: w.userId,
           dedupeKey: w.key,
           payload: "{}",

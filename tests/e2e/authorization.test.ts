@@ -43,7 +43,7 @@ type Entry = {
   mayShow?: Partial<Record<Secret, Principal[]>>;
 };
 
-type Secret = "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle";
+type Secret = "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle" | "keepApartNote";
 
 const all = (o: Outcome): ByPrincipal =>
   Object.fromEntries(principals.map((p) => [p, o])) as ByPrincipal;
@@ -71,6 +71,8 @@ const mayKnow: Record<Secret, Principal[]> = {
   menteeHandle: ["mentee", "mentor", "organizer", "admin"],
   // Nobody sees another person's email address: no seeded profile shares it.
   otherEmails: [],
+  // What the mentee wrote asking to be kept away from her mentor: she and organizers, never him.
+  keepApartNote: ["mentee", "organizer", "admin"],
 };
 const demoMailbox = {
   // The dev mailbox (demo and development only) shows every kept email to whoever opens it.
@@ -78,6 +80,7 @@ const demoMailbox = {
   hiddenAddress: [...principals],
   menteeAbout: [...principals],
   menteeHandle: [...principals],
+  keepApartNote: [...principals],
 };
 
 const table: Record<string, Entry> = {
@@ -85,6 +88,13 @@ const table: Record<string, Entry> = {
   "admin.mail.tsx": {
     get: [get(() => "/admin/mail", admins("allow"))],
     post: [{ path: () => "/admin/mail", body: () => [["id", nowhere]], expect: admins("allow") }],
+  },
+  "admin.audit.tsx": {
+    get: [
+      get(() => "/admin/audit", admins("allow")),
+      get(() => "/admin/audit?page=2", admins("allow")),
+      get(() => "/admin/audit?page=not-a-number", admins("allow")),
+    ],
   },
   "admin.people.tsx": {
     get: [
@@ -97,6 +107,32 @@ const table: Record<string, Entry> = {
         body: () => [
           ["userId", nowhere],
           ["role", "organizer"],
+        ],
+        expect: admins("rejected"),
+      },
+      {
+        path: () => "/admin/people",
+        body: () => [
+          ["intent", "suspend"],
+          ["userId", nowhere],
+          ["reason", "spam"],
+        ],
+        expect: admins("rejected"),
+      },
+      {
+        path: () => "/admin/people",
+        body: () => [
+          ["intent", "unsuspend"],
+          ["userId", nowhere],
+        ],
+        expect: admins("rejected"),
+      },
+      {
+        path: () => "/admin/people",
+        body: (w) => [
+          ["intent", "suspend"],
+          ["userId", w.people.member.id],
+          ["reason", "not-a-reason"],
         ],
         expect: admins("rejected"),
       },
@@ -347,6 +383,42 @@ const table: Record<string, Entry> = {
       },
     ],
   },
+  "organize.safety.tsx": {
+    get: [
+      get(() => "/organize/safety", organizers("allow")),
+      get(() => "/organize/safety?q=member&q2=mentor", organizers("allow")),
+    ],
+    post: [
+      {
+        path: () => "/organize/safety",
+        body: () => [
+          ["intent", "end"],
+          ["ruleId", nowhere],
+        ],
+        expect: organizers("notFound"),
+      },
+      {
+        path: () => "/organize/safety",
+        body: () => [
+          ["intent", "status"],
+          ["requestId", nowhere],
+          ["status", "closed"],
+        ],
+        expect: organizers("notFound"),
+      },
+      {
+        path: () => "/organize/safety",
+        body: (w) => [
+          ["intent", "record"],
+          ["protectedId", w.people.mentee.id],
+          ["otherId", nowhere],
+        ],
+        expect: organizers("rejected"),
+      },
+    ],
+    // Organizers find accounts by name or email to record a rule; requests show who sent them.
+    mayShow: { otherEmails: ["organizer", "admin"] },
+  },
   "organize.series.$id.tsx": {
     get: [
       get((w) => `/organize/series/${w.seriesId}`, organizers("allow")),
@@ -366,6 +438,37 @@ const table: Record<string, Entry> = {
           ["password", "a brand new passphrase"],
         ],
         expect: all("rejected"),
+      },
+    ],
+  },
+  "settings_.privacy.tsx": {
+    get: [get(() => "/settings/privacy", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/privacy",
+        body: () => [
+          ["intent", "request"],
+          ["details", "Someone I would rather not meet"],
+        ],
+        expect: signedIn("allow"),
+      },
+      {
+        // Nobody may name a person who is not on their own list.
+        path: () => "/settings/privacy",
+        body: (w) => [
+          ["intent", "request"],
+          ["namedUserId", w.people.admin.id],
+        ],
+        expect: signedIn("rejected"),
+      },
+      {
+        // The check-in choice is only the protected member's.
+        path: () => "/settings/privacy",
+        body: () => [
+          ["intent", "check-in"],
+          ["hide", "no"],
+        ],
+        expect: signedIn("forbidden", { mentee: "allow" }),
       },
     ],
   },
@@ -501,7 +604,7 @@ function leaks(entry: Entry, who: Principal, body: string): string[] {
   if (!allowed("otherEmails")) {
     for (const person of others) if (body.includes(person.email)) found.push(person.email);
   }
-  for (const secret of ["hiddenAddress", "menteeAbout", "menteeHandle"] as const) {
+  for (const secret of ["hiddenAddress", "menteeAbout", "menteeHandle", "keepApartNote"] as const) {
     if (!allowed(secret) && body.includes(world.secrets[secret])) found.push(secret);
   }
   return found;
@@ -605,6 +708,9 @@ describe("the private text the leak checks look for", () => {
     expect(mentor).toContain(world.secrets.menteeAbout);
     expect(mentor).toContain(world.secrets.menteeHandle);
     expect(await page("member", "/settings/data")).toContain(world.people.member.email);
+    expect(await page("mentee", "/settings/privacy")).toContain(world.secrets.keepApartNote);
+    expect(await page("mentee", "/settings/data")).toContain(world.secrets.keepApartNote);
+    expect(await page("organizer", "/organize/safety")).toContain(world.secrets.keepApartNote);
   });
 });
 

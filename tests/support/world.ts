@@ -38,7 +38,15 @@ export type World = {
   devMailId: string;
   resetToken: string;
   /** Text only some people may ever see. */
-  secrets: { hiddenAddress: string; menteeAbout: string; menteeHandle: string };
+  secrets: {
+    hiddenAddress: string;
+    menteeAbout: string;
+    menteeHandle: string;
+    /** What the mentee wrote when she asked to be kept away from her mentor */
+    keepApartNote: string;
+  };
+  /** The keep-apart rule protecting the mentee from the mentor (recorded by the organizer). */
+  keepApartRuleId: string;
 };
 
 const password = "a long passphrase for tests";
@@ -143,6 +151,7 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     hiddenAddress: `7-1 Kioicho hidden-${tag}`,
     menteeAbout: `about-me-secret-${tag}`,
     menteeHandle: `handle-secret-${tag}`,
+    keepApartNote: `keep-apart-secret-${tag}`,
   };
   const organizer = people.organizer.cookie;
   const eventFields = (title: string, extra: [string, string][]): [string, string][] => [
@@ -289,6 +298,37 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     );
   }
 
+  // The mentee asks, privately, to be kept away from her mentor, and an organizer records the
+  // rule; the match stays (organizers decide), and the mentor must never learn any of it.
+  await post(
+    url,
+    "/settings/privacy",
+    [
+      ["intent", "request"],
+      ["namedUserId", people.mentor.id],
+      ["details", secrets.keepApartNote],
+    ],
+    people.mentee.cookie,
+  );
+  await post(
+    url,
+    "/organize/safety",
+    [
+      ["intent", "record"],
+      ["protectedId", people.mentee.id],
+      ["otherId", people.mentor.id],
+    ],
+    organizer,
+  );
+  const safety = await loaderData<{ rules: { id: string }[] }>(
+    url,
+    "/organize/safety",
+    "routes/organize.safety",
+    organizer,
+  );
+  const keepApartRuleId = safety.rules[0]?.id;
+  if (!keepApartRuleId) throw new Error("Seeding: no keep-apart rule recorded");
+
   const confirmation = await mailTo(
     url,
     people.member.email,
@@ -315,5 +355,6 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     devMailId: confirmation.id,
     resetToken,
     secrets,
+    keepApartRuleId,
   };
 }

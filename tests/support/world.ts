@@ -51,7 +51,7 @@ export type World = {
 
 const password = "a long passphrase for tests";
 
-async function post(url: string, path: string, fields: [string, string][], cookie?: string) {
+export async function post(url: string, path: string, fields: [string, string][], cookie?: string) {
   const answer = await send(url, {
     method: "POST",
     path,
@@ -75,7 +75,7 @@ export async function setRoles(databaseFile: string, roles: Record<string, Role>
   }
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = await probe();
@@ -94,7 +94,7 @@ type DevMail = {
   unsubscribe: string | null;
 };
 
-async function mailTo(url: string, email: string, match: (mail: DevMail) => boolean) {
+export async function mailTo(url: string, email: string, match: (mail: DevMail) => boolean) {
   return waitFor(`an email to ${email}`, async () => {
     const { mails } = await loaderData<{ mails: DevMail[] }>(
       url,

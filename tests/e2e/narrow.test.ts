@@ -1,9 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db.server";
+import { createAccount } from "~/accounts/accounts.server";
 import { createEvent } from "~/events/events.server";
 import { answerGoing } from "~/events/rsvp.server";
 import { supportedLocales } from "~/i18n/config";
+import { recordRule, requestKeepApart, setHideOnCheckIn } from "~/safety/keep-apart.server";
+import { suspendAccount } from "~/safety/suspension.server";
 import { expectNoAxeViolations, go, signUp, withJavaScript } from "../support/browser";
 import {
   browserAvailability,
@@ -78,6 +81,43 @@ beforeAll(async () => {
       interpretation: "ja-x-easy",
       note: "",
     });
+    // The safety pages with something on them: Aiko asked to be kept from Maryam, an organizer
+    // recorded it, both are coming (the alert), Aiko's name is hidden at check-in, and an
+    // account is suspended (the audit and the people page).
+    const maryam = await createAccount(db, {
+      email: "maryam-narrow@example.com",
+      password,
+      displayName: "مریم",
+      locale: "fa",
+    });
+    if (!maryam.ok) throw new Error("no second account");
+    await requestKeepApart(db, aiko.id, {
+      namedUserId: null,
+      details: "Someone who waits outside the café on Saturdays",
+    });
+    await recordRule(db, aiko.id, {
+      protectedId: aiko.id,
+      otherId: maryam.user.id,
+      requestId: null,
+    });
+    await setHideOnCheckIn(db, aiko.id, true);
+    await answerGoing(db, {
+      eventId,
+      userId: maryam.user.id,
+      children: 0,
+      guests: 0,
+      interpretation: null,
+      note: "",
+    });
+    const spam = await createAccount(db, {
+      email: "spam-narrow@example.com",
+      password,
+      displayName: "Spam",
+      locale: "en",
+    });
+    if (!spam.ok) throw new Error("no third account");
+    await db.user.update({ where: { id: aiko.id }, data: { role: "admin" } });
+    await suspendAccount(db, aiko.id, spam.user.id, "spam");
   } finally {
     await db.$disconnect();
   }
@@ -127,6 +167,11 @@ describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
     "/organize/mentoring",
     "/organize/mentoring/pool",
     "/organize/mentoring/draft",
+    "/settings/privacy",
+    "/organize/safety",
+    "/organize/safety?q=narrow&q2=narrow",
+    "/admin/audit",
+    "/admin/people?q=narrow",
   ];
   const resolve = (path: string) =>
     path === "/event"

@@ -40,15 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.has("intent")) return suspensionAction(user.id, formData);
   const submission = parseWithZod(formData, { schema: roleChangeSchema });
   if (submission.status !== "success") {
-    return json({ error: "errors.invalidChoice", changed: null, suspended: null }, { status: 400 });
+    return json({ error: "errors.invalidChoice", changed: null }, { status: 400 });
   }
   const outcome = await changeRole(db(), { ...submission.value, changedById: user.id });
-  if (!outcome.ok)
-    return json({ error: outcome.error, changed: null, suspended: null }, { status: 400 });
+  if (!outcome.ok) return json({ error: outcome.error, changed: null }, { status: 400 });
   return json({
     error: null,
     changed: { name: outcome.user.displayName, role: outcome.to, really: outcome.changed },
-    suspended: null,
   });
 }
 
@@ -74,6 +72,7 @@ export default function AdminPeople() {
   const { t } = useTranslation();
   const { q, me, people, more, changes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const suspended = actionData && "suspended" in actionData ? actionData.suspended : null;
   const roleName = (role: string) => t(`adminPeople.roles.${role}`);
   return (
     <div className="stack wide">
@@ -89,9 +88,9 @@ export default function AdminPeople() {
           </p>
         </Notice>
       ) : null}
-      {actionData?.suspended ? (
+      {suspended ? (
         <Notice>
-          <p>{t(actionData.suspended)}</p>
+          <p>{t(suspended)}</p>
         </Notice>
       ) : null}
       {actionData?.error ? (

@@ -115,7 +115,8 @@ const person = { select: { id: true, displayName: true, email: true } } as const
 export async function keepApartOverview(db: Db, viewerId: string, now = new Date()) {
   const [requests, rules] = await Promise.all([
     db.keepApartRequest.findMany({
-      where: { NOT: { namedUserId: viewerId } },
+      // Spelled out: SQL's NOT (x = ?) would also drop the requests that name nobody (NULL).
+      where: { OR: [{ namedUserId: null }, { namedUserId: { not: viewerId } }] },
       orderBy: [{ createdAt: "desc" }],
       take: 50,
       select: {

@@ -128,6 +128,13 @@ describe("a member's request", () => {
 
     const seen = await keepApartOverview(db(), organizer.id);
     expect(seen.requests.map((r) => r.details)).toEqual(["He waits for me after the café"]);
+    // A typed name reaches organizers too.
+    await requestKeepApart(db(), her.id, { namedUserId: null, details: "A man called Reza" });
+    expect((await keepApartOverview(db(), organizer.id)).requests.map((r) => r.details)).toEqual([
+      "A man called Reza",
+      "He waits for me after the café",
+    ]);
+    await db().keepApartRequest.deleteMany({ where: { namedUserId: null } });
     // An organizer named in a request never sees it.
     await changeRole(db(), { userId: him.id, role: "organizer", changedById: admin.id });
     expect((await keepApartOverview(db(), him.id)).requests).toEqual([]);

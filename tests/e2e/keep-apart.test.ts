@@ -111,6 +111,45 @@ const keepApartTexts = [...textsOf(en.keepApartOrg), ...textsOf(en.safetyMail)].
   (t) => t.length > 8,
 );
 
+describe("the member's form", () => {
+  it("keeps what she typed when it is refused, then shows it received and where it stands", async () => {
+    const { member } = world.people;
+    const typed = "The tall man who sat by the door in November";
+    const refused = await send(server.url, {
+      method: "POST",
+      path: "/settings/privacy",
+      headers: formHeaders(server.url, member.cookie),
+      // Someone not on her list (she has no mentoring), as a hand-made form could send.
+      body: form([
+        ["intent", "request"],
+        ["namedUserId", world.people.admin.id],
+        ["details", typed],
+      ]),
+    });
+    if (!isAnswer(refused)) throw new Error(refused.error);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatch(new RegExp(`<textarea[^>]*>${typed}</textarea>`));
+    expect(refused.body).toMatch(/<title>Tsunagu<\/title>/);
+
+    const sent = await post(
+      server.url,
+      "/settings/privacy",
+      [
+        ["intent", "request"],
+        ["details", typed],
+      ],
+      member.cookie,
+    );
+    expect(sent.body).toContain(en.keepApart.received);
+    const mine = await page("/settings/privacy", member.cookie);
+    expect(mine.body).toContain(typed);
+    expect(mine.body).toContain(en.keepApart.status.received);
+    // Reachable from settings and from the mentoring page.
+    expect((await page("/settings", member.cookie)).body).toContain('href="/settings/privacy"');
+    expect((await page("/mentoring", member.cookie)).body).toContain('href="/settings/privacy"');
+  });
+});
+
 describe("a keep-apart rule", () => {
   it("keeps the pair out of the mentoring draft until it ends", async () => {
     const organizer = world.people.organizer.cookie;

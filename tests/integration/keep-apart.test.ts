@@ -245,9 +245,12 @@ describe("a keep-apart rule", () => {
     const alerts = await keepApartAlerts(db(), organizer.id);
     expect(alerts.map((a) => a.eventId).sort()).toEqual([early, later].sort());
     // Organizers and admins each get one email per event; another round records nothing more.
-    expect(await raiseKeepApartAlerts(db())).toBe(4);
+    // Two senders at once (the web server's and `npm run worker`) record each email once.
+    const [a, b] = await Promise.all([raiseKeepApartAlerts(db()), raiseKeepApartAlerts(db())]);
+    expect(a + b).toBe(4);
     expect(await raiseKeepApartAlerts(db())).toBe(0);
     const mails = await db().outboxMessage.findMany({ where: { kind: "organizer_notice" } });
+    expect(mails).toHaveLength(4);
     expect(new Set(mails.map((m) => m.userId))).toEqual(new Set([organizer.id, admin.id]));
 
     // The email says nothing: no names, no event, no title.

@@ -1,5 +1,6 @@
 import { isResetTokenValid } from "~/accounts/password-reset.server";
 import type { Db } from "~/db.server";
+import { organizerNoticeReason } from "~/safety/keep-apart.server";
 import type { MessageKind } from "./kinds";
 
 export type MessageToCheck = {
@@ -131,6 +132,7 @@ export async function reasonHasPassed(
     }
     return null;
   }
+  if (kind === "organizer_notice") return organizerNoticeReason(db, payload, now);
   // "Someone tried to sign up with your address" stays true.
   if (kind === "signup_existing") return null;
   if (kind.startsWith("mentoring_")) {

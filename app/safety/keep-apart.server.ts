@@ -328,7 +328,7 @@ export async function raiseKeepApartAlerts(db: Db, now = new Date()): Promise<nu
       .map((s) => ({
         userId: s.id,
         key: alertKey(a.eventId, a.protectedId, a.otherId, s.id),
-        eventId: a.eventId,
+        payload: { eventId: a.eventId, protectedId: a.protectedId, otherId: a.otherId },
       })),
   );
   if (wanted.length === 0) return 0;
@@ -346,7 +346,8 @@ export async function raiseKeepApartAlerts(db: Db, now = new Date()): Promise<nu
           kind: "organizer_notice",
           userId: w.userId,
           dedupeKey: w.key,
-          payload: "{}",
+          // Only for the relevance check below; the email itself shows none of it.
+          payload: JSON.stringify(w.payload),
         },
       });
       recorded++;
@@ -395,4 +396,23 @@ export async function namelessOnCheckIn(db: Db, eventId: string): Promise<Set<st
       .filter((r) => hiddenOnCheckIn({ userId: r.userId, hideOnCheckIn: true }, shielded))
       .map((r) => r.id),
   );
+}
+
+/**
+ * Why an organizer's notice no longer needs sending (one of the two cancelled, the rule ended,
+ * the event is over), or null. Checked before every try, like every other email.
+ */
+export async function organizerNoticeReason(
+  db: Db,
+  payload: Record<string, string>,
+  now: Date,
+): Promise<string | null> {
+  const alerts = await keepApartAlerts(db, null, now);
+  const still = alerts.some(
+    (a) =>
+      a.eventId === payload.eventId &&
+      a.protectedId === payload.protectedId &&
+      a.otherId === payload.otherId,
+  );
+  return still ? null : "The two are no longer both coming, or the rule has ended.";
 }

@@ -5,7 +5,7 @@ import { logIn } from "~/accounts/login.server";
 import { changeRole } from "~/accounts/roles.server";
 import { db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
-import { answerGoing } from "~/events/rsvp.server";
+import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { DAY_MS } from "~/mentorship/codes";
 import { saveProfile } from "~/mentorship/profiles.server";
 import {
@@ -270,6 +270,24 @@ describe("a keep-apart rule", () => {
         where: { kind: "organizer_notice", userId: { in: [her.id, him.id] } },
       }),
     ).toBe(0);
+  });
+
+  it("does not send the notice once one of the two has cancelled", async () => {
+    const her = await person("Maryam");
+    const him = await person("Karim");
+    const eventId = await event();
+    await going(eventId, her.id);
+    await going(eventId, him.id);
+    await recordRule(db(), organizer.id, { protectedId: her.id, otherId: him.id, requestId: null });
+    expect(await raiseKeepApartAlerts(db())).toBe(2);
+    await cancelAnswer(db(), { eventId, userId: him.id });
+    await deliverOutbox();
+    expect(
+      (await db().outboxMessage.findMany({ where: { kind: "organizer_notice" } })).map(
+        (m) => m.status,
+      ),
+    ).toEqual(["skipped", "skipped"]);
+    expect(await keepApartAlerts(db(), organizer.id)).toEqual([]);
   });
 
   it("never alerts or shows an organizer who is one of the two", async () => {

@@ -36,7 +36,9 @@ export async function findResources(
   const rows = await db.resource.findMany({
     where: {
       ...(filter.includeClosed ? {} : { status: "open" }),
-      ...(topics.length ? { OR: topics.map((topic) => ({ topics: { contains: `,${topic},` } })) } : {}),
+      ...(topics.length
+        ? { OR: topics.map((topic) => ({ topics: { contains: `,${topic},` } })) }
+        : {}),
       ...(languages.length
         ? {
             AND: [

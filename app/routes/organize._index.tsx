@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { hasRole } from "~/accounts/roles";
 import { requireRole } from "~/accounts/sessions.server";
 import { KindBadge } from "~/components/events";
+import { countStale } from "~/care/directory-admin.server";
 import { db } from "~/db.server";
 import { dashboard } from "~/events/organizer.server";
 import { eventFilterSchema } from "~/events/schemas";
@@ -19,9 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
   const locale = await getLocale(request);
   const { page } = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await dashboard(db(), locale, new Date(), page);
+  const now = new Date();
+  const [data, staleResources] = await Promise.all([
+    dashboard(db(), locale, now, page),
+    countStale(db(), now),
+  ]);
   return json({
     ...data,
+    staleResources,
     isAdmin: hasRole(user.role, "admin"),
     events: data.events.map((e) => ({
       ...e,
@@ -32,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, isAdmin, staleResources } = useLoaderData<typeof loader>();
   const number = useNumber();
   return (
     <div className="stack wide">
@@ -42,7 +48,16 @@ export default function OrganizerDashboard() {
           {t("organize.newEvent")}
         </Link>
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
+        <Link to="/organize/resources">{t("resourcesOrg.dashboardTitle")}</Link>
       </p>
+      {staleResources ? (
+        <div className="notice notice--waiting" role="status">
+          <p>
+            {t("resourcesOrg.dashboardStale", { count: staleResources })}{" "}
+            <Link to="/organize/resources">{t("resourcesOrg.dashboardLink")}</Link>
+          </p>
+        </div>
+      ) : null}
       {isAdmin ? (
         <p className="actions">
           <Link to="/admin/mail">{t("nav.adminMail")}</Link>

@@ -8,6 +8,7 @@ import { DAY_MS } from "~/mentorship/codes";
 import { saveProfile } from "~/mentorship/profiles.server";
 import type { ProfileInput } from "~/mentorship/schemas";
 import { approveMentor } from "~/mentorship/workflow.server";
+import { seedDirectory } from "./demo-directory";
 
 export const demoPassword = "tsunagu-demo";
 
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
   }
   if ((await db.event.count()) === 0) await seedEvents(db, now);
   if ((await db.mentoringProfile.count()) === 0) await seedMentoring(db, now);
+  await seedDirectory(db, now, await idOf(db, "aiko@demo.tsunagu.jp"));
   return { created };
 }
 

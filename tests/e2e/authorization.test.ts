@@ -309,6 +309,42 @@ const table: Record<string, Entry> = {
       },
     ],
   },
+  "organize.resources._index.tsx": {
+    get: [get(() => "/organize/resources", organizers("allow"))],
+  },
+  "organize.resources.new.tsx": {
+    get: [get(() => "/organize/resources/new", organizers("allow"))],
+    post: [
+      { path: () => "/organize/resources/new", body: () => [], expect: organizers("rejected") },
+    ],
+  },
+  "organize.resources.$id.tsx": {
+    get: [
+      get((w) => `/organize/resources/${w.resourceId}`, organizers("allow")),
+      get(() => `/organize/resources/${nowhere}`, organizers("notFound")),
+    ],
+    post: [
+      {
+        path: (w) => `/organize/resources/${w.resourceId}`,
+        body: () => [["intent", "save"]],
+        expect: organizers("rejected"),
+      },
+      {
+        path: () => `/organize/resources/${nowhere}`,
+        body: () => [["intent", "checked"]],
+        expect: organizers("notFound"),
+      },
+    ],
+  },
+  "organize.resources.import.tsx": {
+    get: [get(() => "/organize/resources/import", organizers("allow"))],
+    post: [
+      { path: () => "/organize/resources/import", body: () => [], expect: organizers("rejected") },
+    ],
+  },
+  "organize.resources.export[.json].tsx": {
+    get: [get(() => "/organize/resources/export.json", organizers("allow"))],
+  },
   "organize.events.new.tsx": {
     get: [get(() => "/organize/events/new", organizers("allow"))],
     post: [{ path: () => "/organize/events/new", body: () => [], expect: organizers("rejected") }],
@@ -383,6 +419,20 @@ const table: Record<string, Entry> = {
         ],
         expect: signedIn("allow"),
       },
+    ],
+  },
+  "resources._index.tsx": {
+    get: [
+      get(() => "/resources", all("allow")),
+      get(() => "/resources?topic=health&language=fa", all("allow")),
+      // Unknown filters are ignored, not an error page.
+      get(() => "/resources?topic=nonsense&language=xx", all("allow")),
+    ],
+  },
+  "resources.print.tsx": {
+    get: [
+      get(() => "/resources/print", all("allow")),
+      get(() => "/resources/print?topic=health", all("allow")),
     ],
   },
   "signup.tsx": {

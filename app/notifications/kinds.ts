@@ -18,6 +18,7 @@ export const messageKinds = [
   "mentoring_rematch",
   "signup_confirm",
   "signup_existing",
+  "quiet_hello",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

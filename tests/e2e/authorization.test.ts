@@ -260,7 +260,25 @@ const table: Record<string, Entry> = {
     ],
   },
   "my.events.tsx": { get: [get(() => "/my/events", signedIn("allow"))] },
-  "organize._index.tsx": { get: [get(() => "/organize", organizers("allow"))] },
+  "organize._index.tsx": {
+    get: [get(() => "/organize", organizers("allow"))],
+    post: [
+      {
+        // A hello to someone who is not on the quiet list is refused, for organizers too.
+        path: () => "/organize",
+        body: (w) => [
+          ["intent", "hello"],
+          ["userId", w.people.member.id],
+        ],
+        expect: organizers("rejected"),
+      },
+      {
+        path: () => "/organize",
+        body: () => [["intent", "nothing-like-this"]],
+        expect: organizers("rejected"),
+      },
+    ],
+  },
   "organize.events.$id.attendees.tsx": {
     get: [
       get((w) => `/organize/events/${w.eventId}/attendees`, organizers("allow")),

@@ -12,6 +12,7 @@ import {
   type RunningServer,
 } from "../support/e2e";
 import { daysAhead, eventInput } from "../support/fixtures";
+import { seedDirectory } from "../../scripts/demo-directory";
 
 /**
  * Issue #10, part 6 (WCAG 1.4.10 and 3.1.2): on a 320 px phone no main page scrolls sideways
@@ -33,6 +34,7 @@ const contexts: BrowserContext[] = [];
 let organizer: Page;
 let visitor: Page;
 let eventId = "";
+let resourceId = "";
 
 async function narrowPage(): Promise<Page> {
   const context = await browser.newContext({
@@ -78,6 +80,9 @@ beforeAll(async () => {
       interpretation: "ja-x-easy",
       note: "",
     });
+    // The sample directory: long names, hours and addresses in several scripts.
+    await seedDirectory(db, new Date(), aiko.id);
+    resourceId = (await db.resource.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
   } finally {
     await db.$disconnect();
   }
@@ -114,7 +119,16 @@ async function sidewaysOverflow(page: Page) {
 const withLng = (path: string, lng: string) => `${path}${path.includes("?") ? "&" : "?"}lng=${lng}`;
 
 describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
-  const visitorPages = ["/", "/login", "/signup", "/forgot-password", "/events", "/event"];
+  const visitorPages = [
+    "/",
+    "/login",
+    "/signup",
+    "/forgot-password",
+    "/events",
+    "/event",
+    "/resources",
+    "/resources/print",
+  ];
   const organizerPages = [
     "/my/events",
     "/settings",
@@ -127,13 +141,19 @@ describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
     "/organize/mentoring",
     "/organize/mentoring/pool",
     "/organize/mentoring/draft",
+    "/organize/resources",
+    "/organize/resources/new",
+    "/resource",
+    "/organize/resources/import",
   ];
   const resolve = (path: string) =>
     path === "/event"
       ? `/events/${eventId}`
-      : path === "/attendees" || path === "/check-in"
-        ? `/organize/events/${eventId}${path}`
-        : path;
+      : path === "/resource"
+        ? `/organize/resources/${resourceId}`
+        : path === "/attendees" || path === "/check-in"
+          ? `/organize/events/${eventId}${path}`
+          : path;
 
   it.each(supportedLocales)(
     "%s: no page scrolls sideways, and axe finds nothing",

@@ -9,9 +9,10 @@ import { ResourceEntry } from "~/components/resources";
 import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
-import type { RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 
-export const handle: RouteHandle = { titleKey: "resources.metaTitle" };
+// A neutral title: a tab or history list says nothing about what was looked up.
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = resourceFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -149,6 +149,8 @@ describe.skipIf(!availability.run)("the directory on a phone without JavaScript"
     expect(text).toContain("۱۸:۰۰");
     expect(await entry.locator('a[href="tel:0000000009"]').count()).toBe(1);
     expect(await visitor.locator("html").getAttribute("dir")).toBe("rtl");
+    // A neutral tab title: nothing about what was looked up.
+    expect(await visitor.title()).toBe("Tsunagu");
     await noSidewaysScroll(visitor);
 
     // Another topic does not show it.

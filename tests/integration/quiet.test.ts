@@ -182,6 +182,21 @@ describe("the hello", () => {
     ]);
   });
 
+  it("goes with the member's account, and forgets which organizer sent it when theirs goes", async () => {
+    const organizer = await createPerson({ role: "organizer" });
+    const person = await member();
+    await event(ago(100 * DAY), [{ userId: person.id, checkedIn: true }]);
+    await event(ago(60 * DAY), [{ userId: person.id, checkedIn: true }]);
+    const sent = await sendQuietHello(db(), { userId: person.id, actorId: organizer.id, now });
+    if (!sent.ok) throw new Error(sent.reason);
+    await db().user.delete({ where: { id: organizer.id } });
+    expect(await db().quietHello.findUnique({ where: { id: sent.helloId } })).toMatchObject({
+      sentById: null,
+    });
+    await db().user.delete({ where: { id: person.id } });
+    expect(await db().quietHello.count({ where: { id: sent.helloId } })).toBe(0);
+  });
+
   it("never goes to someone who is not on the list", async () => {
     const organizer = await createPerson({ role: "organizer" });
     const regular = await member();

@@ -80,6 +80,13 @@ export const demoPeople: DemoPerson[] = [
     note: "member, reads French",
   },
   {
+    displayName: "Farid",
+    email: "farid@demo.tsunagu.jp",
+    role: "member",
+    locale: "fa",
+    note: "member, came twice and not since: on the organizers' quiet list",
+  },
+  {
     displayName: "Thida",
     email: "thida@demo.tsunagu.jp",
     role: "member",
@@ -257,7 +264,7 @@ async function seedEvents(db: Db, now: Date) {
     ]),
   });
 
-  const members = ["daryush", "maryam", "amal", "jeanpaul", "thida", "ren", "chloe"];
+  const members = ["daryush", "maryam", "amal", "jeanpaul", "thida", "ren", "chloe", "farid"];
   const ids = Object.fromEntries(
     await Promise.all(
       members.map(async (m) => [m, await idOf(db, `${m}@demo.tsunagu.jp`)] as const),
@@ -301,8 +308,9 @@ async function seedEvents(db: Db, now: Date) {
 
   // Three past cafés of the same series, with who came, for the attendance report.
   for (const [monthsAgo, attended] of [
-    [3, ["maryam", "daryush", "ren"]],
-    [2, ["maryam", "amal", "ren", "chloe"]],
+    // Farid came twice and has not been back: "people we have not seen for a while".
+    [3, ["maryam", "daryush", "ren", "farid"]],
+    [2, ["maryam", "amal", "ren", "chloe", "farid"]],
     [1, ["maryam", "daryush", "amal", "jeanpaul", "thida"]],
   ] as const) {
     const startsAt = new Date(now.getTime() - monthsAgo * 30 * 86_400_000);

@@ -64,8 +64,9 @@ function timeLabel(time: string, locale: Locale): string {
 }
 
 /**
- * Opening hours as one line per weekday, in the reader's language, digits and clock
- * ("Monday: 9:00 AM – 12:00 PM and 1:00 PM – 5:00 PM"). Times are the service's own local times.
+ * Opening hours as lines in the reader's language, digits and clock: consecutive days with the
+ * same hours share a line ("Monday–Friday: 9:00 AM–5:00 PM", "Monday and Tuesday: …"), a day with two ranges lists both
+ * ("Tuesday: 10:00 AM–12:00 PM and 1:00 PM–4:00 PM"). Times are the service's own local times.
  */
 export function formatOpeningHours(
   hours: readonly OpeningHours[],
@@ -73,11 +74,30 @@ export function formatOpeningHours(
 ): { weekday: number; day: string; times: string }[] {
   const byDay = new Map<number, OpeningHours[]>();
   for (const h of sortHours(hours)) byDay.set(h.weekday, [...(byDay.get(h.weekday) ?? []), h]);
-  return [...byDay.entries()].map(([weekday, ranges]) => ({
+  const days = [...byDay.entries()].map(([weekday, ranges]) => ({
     weekday,
-    day: weekdayLabel(weekday, locale),
     times: listFormat(intlLocale(locale)).format(
       ranges.map((r) => `${timeLabel(r.opens, locale)}–${timeLabel(r.closes, locale)}`),
     ),
+  }));
+  const lines: { first: number; last: number; times: string }[] = [];
+  for (const d of days) {
+    const previous = lines.at(-1);
+    if (previous && previous.last === d.weekday - 1 && previous.times === d.times) {
+      previous.last = d.weekday;
+    } else lines.push({ first: d.weekday, last: d.weekday, times: d.times });
+  }
+  return lines.map((l) => ({
+    weekday: l.first,
+    day:
+      l.first === l.last
+        ? weekdayLabel(l.first, locale)
+        : l.last === l.first + 1
+          ? listFormat(intlLocale(locale)).format([
+              weekdayLabel(l.first, locale),
+              weekdayLabel(l.last, locale),
+            ])
+          : `${weekdayLabel(l.first, locale)}–${weekdayLabel(l.last, locale)}`,
+    times: l.times,
   }));
 }

@@ -49,6 +49,38 @@ describe("opening hours", () => {
     expect(formatOpeningHours(hours, "ar")[1]!.times).toContain("٩:٣٠");
   });
 
+  it("joins consecutive days with the same hours into one line, and only those", () => {
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({
+      weekday,
+      opens: "09:00",
+      closes: "17:00",
+    }));
+    const lines = formatOpeningHours(
+      [
+        ...weekdays,
+        { weekday: 3, opens: "18:00", closes: "20:00" },
+        { weekday: 7, opens: "09:00", closes: "17:00" },
+      ],
+      "fr",
+    );
+    expect(lines.map((l) => `${l.day}: ${l.times}`)).toEqual([
+      "lundi et mardi: 9:00–17:00",
+      "mercredi: 9:00–17:00 et 18:00–20:00",
+      "jeudi et vendredi: 9:00–17:00",
+      "dimanche: 9:00–17:00",
+    ]);
+  });
+
+  it("writes three or more days in a row as a range", () => {
+    const week = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      opens: "18:00",
+      closes: "22:00",
+    }));
+    expect(formatOpeningHours(week, "en").map((l) => l.day)).toEqual(["Monday–Sunday"]);
+    expect(formatOpeningHours(week, "fa")[0]!.day).toBe("دوشنبه–یکشنبه");
+  });
+
   it("accepts a range only when it ends after it starts", () => {
     expect(isValidRange("09:00", "17:00")).toBe(true);
     expect(isValidRange("17:00", "17:00")).toBe(false);

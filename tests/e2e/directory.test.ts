@@ -5,8 +5,10 @@ import {
   act,
   expectNoAxeViolations,
   go,
+  logIn,
   mailFor,
   settle,
+  settled,
   signUp,
   submit,
   switchLanguage,
@@ -97,6 +99,25 @@ describe.skipIf(!availability.run)("the directory on a phone without JavaScript"
       .poll(() => organizer.getByRole("status").first().textContent(), settle)
       .toContain("Saved.");
     await noSidewaysScroll(organizer);
+  });
+
+  it("with JavaScript the same form saves, and an entry can be removed", async () => {
+    const page = await newPhonePage(browser, { baseURL: server.url });
+    await logIn(page, "aiko-directory@example.com", password);
+    await go(page, "/organize/resources/new?lng=en");
+    await page.fill("#resource-new input[name=name]", "Sample: Scripted clinic");
+    await page.check("#resource-new input[name=topics][value=health]");
+    await page.selectOption('select[name="hours[0].weekday"]', "3");
+    await page.fill('input[name="hours[0].opens"]', "09:00");
+    await page.fill('input[name="hours[0].closes"]', "12:00");
+    await page.click("#resource-new button[type=submit]");
+    await page.waitForURL(/\/organize\/resources\/[^/?]+\?saved=1$/);
+    await settled(page);
+    expect(await page.inputValue('input[name="hours[0].opens"]')).toBe("09:00");
+    // Remove it again, so the rest of the journey sees one entry.
+    await page.click("form:has(input[name=intent][value=delete]) button[type=submit]");
+    await page.waitForURL(/\/organize\/resources\?deleted=1$/);
+    await page.context().close();
   });
 
   it("she edits it, adds a Persian translation and marks it checked", async () => {

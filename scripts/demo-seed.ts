@@ -8,6 +8,7 @@ import { DAY_MS } from "~/mentorship/codes";
 import { saveProfile } from "~/mentorship/profiles.server";
 import type { ProfileInput } from "~/mentorship/schemas";
 import { approveMentor } from "~/mentorship/workflow.server";
+import { seedDirectory } from "./demo-directory";
 
 export const demoPassword = "tsunagu-demo";
 
@@ -79,6 +80,13 @@ export const demoPeople: DemoPerson[] = [
     note: "member, reads French",
   },
   {
+    displayName: "Farid",
+    email: "farid@demo.tsunagu.jp",
+    role: "member",
+    locale: "fa",
+    note: "member, came twice and not since: on the organizers' quiet list",
+  },
+  {
     displayName: "Thida",
     email: "thida@demo.tsunagu.jp",
     role: "member",
@@ -115,6 +123,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
   }
   if ((await db.event.count()) === 0) await seedEvents(db, now);
   if ((await db.mentoringProfile.count()) === 0) await seedMentoring(db, now);
+  await seedDirectory(db, now, await idOf(db, "aiko@demo.tsunagu.jp"));
   return { created };
 }
 
@@ -255,7 +264,7 @@ async function seedEvents(db: Db, now: Date) {
     ]),
   });
 
-  const members = ["daryush", "maryam", "amal", "jeanpaul", "thida", "ren", "chloe"];
+  const members = ["daryush", "maryam", "amal", "jeanpaul", "thida", "ren", "chloe", "farid"];
   const ids = Object.fromEntries(
     await Promise.all(
       members.map(async (m) => [m, await idOf(db, `${m}@demo.tsunagu.jp`)] as const),
@@ -299,8 +308,9 @@ async function seedEvents(db: Db, now: Date) {
 
   // Three past cafés of the same series, with who came, for the attendance report.
   for (const [monthsAgo, attended] of [
-    [3, ["maryam", "daryush", "ren"]],
-    [2, ["maryam", "amal", "ren", "chloe"]],
+    // Farid came twice and has not been back: "people we have not seen for a while".
+    [3, ["maryam", "daryush", "ren", "farid"]],
+    [2, ["maryam", "amal", "ren", "chloe", "farid"]],
     [1, ["maryam", "daryush", "amal", "jeanpaul", "thida"]],
   ] as const) {
     const startsAt = new Date(now.getTime() - monthsAgo * 30 * 86_400_000);

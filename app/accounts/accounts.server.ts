@@ -196,6 +196,7 @@ export async function exportUserData(db: Db, userId: string) {
         select: { fromRole: true, toRole: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       },
+      quietHellos: { select: { sentAt: true }, orderBy: { sentAt: "asc" } },
       mentoringProfile: true,
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
@@ -270,6 +271,8 @@ export async function exportUserData(db: Db, userId: string) {
       sentAt: r.createdAt.toISOString(),
     })),
     checkInWithoutName: user.hideOnCheckIn,
+    // "We have not seen you for a while" hellos from the team (not which organizer sent them).
+    quietHellos: user.quietHellos.map((h) => ({ sentAt: h.sentAt.toISOString() })),
     emails: user.outboxMessages.map((m) => ({
       kind: m.kind,
       status: m.status,

@@ -37,6 +37,9 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
           <li>
             <Link to="/events">{t("nav.events")}</Link>
           </li>
+          <li>
+            <Link to="/resources">{t("nav.resources")}</Link>
+          </li>
           {user ? (
             <>
               <li>

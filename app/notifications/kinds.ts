@@ -19,6 +19,7 @@ export const messageKinds = [
   "signup_confirm",
   "signup_existing",
   "organizer_notice",
+  "quiet_hello",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { renderQuietHello } from "~/care/quiet-mail.server";
 import { renderSignupMessage } from "~/accounts/signup-mail.server";
 import { memberEventFile, placeFor } from "~/calendar/feeds.server";
 import type { Db } from "~/db.server";
@@ -180,5 +181,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
   if (input.kind === "organizer_notice") return renderKeepApartAlert(input);
+  if (input.kind === "quiet_hello") return renderQuietHello(input);
   return renderEventMessage(input);
 }

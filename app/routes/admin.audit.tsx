@@ -8,9 +8,9 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { auditPage } from "~/safety/audit-log.server";
 import { auditPageSchema } from "~/safety/schemas";
-import { neutralTitle, type RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 
-export const handle: RouteHandle = { titleKey: neutralTitle };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 

@@ -17,11 +17,11 @@ import {
 } from "~/safety/keep-apart.server";
 import { requestStatuses } from "~/safety/keep-apart-rules";
 import { accountSearchSchema, organizerSafetySchema } from "~/safety/schemas";
-import { neutralTitle, type RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
-export const handle: RouteHandle = { titleKey: neutralTitle };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 

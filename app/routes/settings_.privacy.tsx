@@ -16,11 +16,11 @@ import {
   setHideOnCheckIn,
 } from "~/safety/keep-apart.server";
 import { keepApartRequestSchema, memberSafetySchema } from "~/safety/schemas";
-import { neutralTitle, type RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { parseForm } from "~/utils/forms.server";
 import { forbidden } from "~/utils/http.server";
 
-export const handle: RouteHandle = { titleKey: neutralTitle };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);

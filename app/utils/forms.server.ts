@@ -46,9 +46,9 @@ export function isAcceptableFieldName(name: string): boolean {
   return end === name.length;
 }
 
-async function readBody(request: Request): Promise<Uint8Array> {
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > FORM_LIMITS.maxBytes) throw httpError(413, "This form is too large.");
+  if (declared > maxBytes) throw httpError(413, "This form is too large.");
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -57,7 +57,7 @@ async function readBody(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > FORM_LIMITS.maxBytes) {
+    if (size > maxBytes) {
       await reader.cancel();
       throw httpError(413, "This form is too large.");
     }
@@ -76,12 +76,14 @@ async function readBody(request: Request): Promise<Uint8Array> {
  * Reads a submitted form within FORM_LIMITS. Throws a 400, 413 or 415 Response (the root error
  * boundary shows it translated) for anything a form of ours could not have sent.
  * `ignoreOtherTypes` is for endpoints other software posts to (RFC 8058 one-click
- * unsubscribe): a body of another type counts as an empty form.
+ * unsubscribe): a body of another type counts as an empty form. `file` names the one field of
+ * an upload form (the directory import) that may carry a file, with its own size limit.
  */
 export async function readForm(
   request: Request,
-  options: { ignoreOtherTypes?: boolean } = {},
+  options: { ignoreOtherTypes?: boolean; file?: { field: string; maxBytes: number } } = {},
 ): Promise<FormData> {
+  const maxBytes = options.file?.maxBytes ?? FORM_LIMITS.maxBytes;
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.includes(mediaType)) {
@@ -89,10 +91,10 @@ export async function readForm(
       throw httpError(415, "Please send this form from the page it belongs to.");
     }
     // Still bounded, and read so the connection is left clean.
-    await readBody(request);
+    await readBody(request, maxBytes);
     return new FormData();
   }
-  const body = await readBody(request);
+  const body = await readBody(request, maxBytes);
   let formData: FormData;
   if (mediaType === "multipart/form-data") {
     try {
@@ -111,8 +113,11 @@ export async function readForm(
   let fields = 0;
   for (const [name, value] of formData) {
     if (++fields > FORM_LIMITS.maxFields) throw httpError(413, "This form has too many fields.");
-    // No form of ours uploads files.
-    if (typeof value !== "string" || !isAcceptableFieldName(name)) throw badRequest();
+    // Only the upload form's own file field may carry a file.
+    const allowedFile = options.file?.field === name && typeof value !== "string";
+    if ((typeof value !== "string" && !allowedFile) || !isAcceptableFieldName(name)) {
+      throw badRequest();
+    }
   }
   return formData;
 }

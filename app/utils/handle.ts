@@ -4,10 +4,10 @@ import { useMatches } from "@remix-run/react";
 export type RouteHandle = { titleKey?: string };
 
 /**
- * The title key of pages about safety: just the site's name, so a tab or the history list
- * says nothing about what was read there.
+ * Pages about help and safety are titled just "Tsunagu": a tab, the history list or a shared
+ * screen then says nothing about what the person was reading.
  */
-export const neutralTitle = "app.name";
+export const neutralTitleKey = "app.name";
 
 /** The deepest route's title key; rendered by the root layout, where translations live. */
 export function usePageTitleKey(): string | undefined {

@@ -296,7 +296,25 @@ const table: Record<string, Entry> = {
     ],
   },
   "my.events.tsx": { get: [get(() => "/my/events", signedIn("allow"))] },
-  "organize._index.tsx": { get: [get(() => "/organize", organizers("allow"))] },
+  "organize._index.tsx": {
+    get: [get(() => "/organize", organizers("allow"))],
+    post: [
+      {
+        // A hello to someone who is not on the quiet list is refused, for organizers too.
+        path: () => "/organize",
+        body: (w) => [
+          ["intent", "hello"],
+          ["userId", w.people.member.id],
+        ],
+        expect: organizers("rejected"),
+      },
+      {
+        path: () => "/organize",
+        body: () => [["intent", "nothing-like-this"]],
+        expect: organizers("rejected"),
+      },
+    ],
+  },
   "organize.events.$id.attendees.tsx": {
     get: [
       get((w) => `/organize/events/${w.eventId}/attendees`, organizers("allow")),
@@ -344,6 +362,42 @@ const table: Record<string, Entry> = {
         expect: organizers("allow"),
       },
     ],
+  },
+  "organize.resources._index.tsx": {
+    get: [get(() => "/organize/resources", organizers("allow"))],
+  },
+  "organize.resources.new.tsx": {
+    get: [get(() => "/organize/resources/new", organizers("allow"))],
+    post: [
+      { path: () => "/organize/resources/new", body: () => [], expect: organizers("rejected") },
+    ],
+  },
+  "organize.resources.$id.tsx": {
+    get: [
+      get((w) => `/organize/resources/${w.resourceId}`, organizers("allow")),
+      get(() => `/organize/resources/${nowhere}`, organizers("notFound")),
+    ],
+    post: [
+      {
+        path: (w) => `/organize/resources/${w.resourceId}`,
+        body: () => [["intent", "save"]],
+        expect: organizers("rejected"),
+      },
+      {
+        path: () => `/organize/resources/${nowhere}`,
+        body: () => [["intent", "checked"]],
+        expect: organizers("notFound"),
+      },
+    ],
+  },
+  "organize.resources.import.tsx": {
+    get: [get(() => "/organize/resources/import", organizers("allow"))],
+    post: [
+      { path: () => "/organize/resources/import", body: () => [], expect: organizers("rejected") },
+    ],
+  },
+  "organize.resources.export[.json].tsx": {
+    get: [get(() => "/organize/resources/export.json", organizers("allow"))],
   },
   "organize.events.new.tsx": {
     get: [get(() => "/organize/events/new", organizers("allow"))],
@@ -486,6 +540,20 @@ const table: Record<string, Entry> = {
         ],
         expect: signedIn("allow"),
       },
+    ],
+  },
+  "resources._index.tsx": {
+    get: [
+      get(() => "/resources", all("allow")),
+      get(() => "/resources?topic=health&language=fa", all("allow")),
+      // Unknown filters are ignored, not an error page.
+      get(() => "/resources?topic=nonsense&language=xx", all("allow")),
+    ],
+  },
+  "resources.print.tsx": {
+    get: [
+      get(() => "/resources/print", all("allow")),
+      get(() => "/resources/print?topic=health", all("allow")),
     ],
   },
   "signup.tsx": {

@@ -980,7 +980,55 @@ function validForms(w: World): { file: string; who: SignedInWho; path: string; f
     ["availability", "sat-afternoon"],
     ["mode", "either"],
   ];
+  const resource: Pairs = [
+    ["name", "Fuzz clinic"],
+    ["description", "Free."],
+    ["locale", "en"],
+    ["topics", "health"],
+    ["languages", "fa"],
+    ["audience", "anyone"],
+    ["free", "on"],
+    ["phone", "00-0000-0000"],
+    ["website", "https://example.org/"],
+    ["status", "open"],
+    ["hours[0].weekday", "1"],
+    ["hours[0].opens", "09:00"],
+    ["hours[0].closes", "17:00"],
+    ["hours[1].weekday", ""],
+  ];
   return [
+    {
+      file: "organize.resources.new.tsx",
+      who: "organizer",
+      path: "/organize/resources/new",
+      fields: resource,
+    },
+    {
+      file: "organize.resources.$id.tsx",
+      who: "admin",
+      path: `/organize/resources/${w.resourceId}`,
+      fields: [["intent", "save"], ...resource],
+    },
+    {
+      file: "organize.resources.$id.tsx",
+      who: "organizer",
+      path: `/organize/resources/${w.resourceId}`,
+      fields: [
+        ["intent", "translation"],
+        ["locale", "fa"],
+        ["name", "درمانگاه"],
+        ["description", ""],
+      ],
+    },
+    {
+      file: "organize._index.tsx",
+      who: "organizer",
+      path: "/organize",
+      fields: [
+        ["intent", "hello"],
+        ["userId", w.people.member.id],
+      ],
+    },
     {
       file: "organize.events.new.tsx",
       who: "organizer",

@@ -15,6 +15,7 @@ import {
   type RunningServer,
 } from "../support/e2e";
 import { daysAhead, eventInput } from "../support/fixtures";
+import { seedDirectory } from "../../scripts/demo-directory";
 
 /**
  * Issue #10, part 6 (WCAG 1.4.10 and 3.1.2): on a 320 px phone no main page scrolls sideways
@@ -36,6 +37,7 @@ const contexts: BrowserContext[] = [];
 let organizer: Page;
 let visitor: Page;
 let eventId = "";
+let resourceId = "";
 
 async function narrowPage(): Promise<Page> {
   const context = await browser.newContext({
@@ -118,6 +120,9 @@ beforeAll(async () => {
     if (!spam.ok) throw new Error("no third account");
     await db.user.update({ where: { id: aiko.id }, data: { role: "admin" } });
     await suspendAccount(db, aiko.id, spam.user.id, "spam");
+    // The sample directory: long names, hours and addresses in several scripts.
+    await seedDirectory(db, new Date(), aiko.id);
+    resourceId = (await db.resource.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
   } finally {
     await db.$disconnect();
   }
@@ -154,7 +159,16 @@ async function sidewaysOverflow(page: Page) {
 const withLng = (path: string, lng: string) => `${path}${path.includes("?") ? "&" : "?"}lng=${lng}`;
 
 describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
-  const visitorPages = ["/", "/login", "/signup", "/forgot-password", "/events", "/event"];
+  const visitorPages = [
+    "/",
+    "/login",
+    "/signup",
+    "/forgot-password",
+    "/events",
+    "/event",
+    "/resources",
+    "/resources/print",
+  ];
   const organizerPages = [
     "/my/events",
     "/settings",
@@ -172,13 +186,19 @@ describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
     "/organize/safety?q=narrow&q2=narrow",
     "/admin/audit",
     "/admin/people?q=narrow",
+    "/organize/resources",
+    "/organize/resources/new",
+    "/resource",
+    "/organize/resources/import",
   ];
   const resolve = (path: string) =>
     path === "/event"
       ? `/events/${eventId}`
-      : path === "/attendees" || path === "/check-in"
-        ? `/organize/events/${eventId}${path}`
-        : path;
+      : path === "/resource"
+        ? `/organize/resources/${resourceId}`
+        : path === "/attendees" || path === "/check-in"
+          ? `/organize/events/${eventId}${path}`
+          : path;
 
   it.each(supportedLocales)(
     "%s: no page scrolls sideways, and axe finds nothing",

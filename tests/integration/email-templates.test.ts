@@ -39,6 +39,9 @@ describe("every email in every language", () => {
     await runMatching(db(), organizer.id);
     await publishDraft(db());
     const match = await db().mentoringMatch.findFirstOrThrow();
+    const hello = await db().quietHello.create({
+      data: { userId: person.id, sentById: organizer.id, sentAt: new Date() },
+    });
 
     // What each template needs to find for it still to apply when it is sent.
     const states: Partial<Record<MessageKind, () => Promise<unknown>>> = {
@@ -80,6 +83,7 @@ describe("every email in every language", () => {
           payload: {
             eventId,
             matchId: match.id,
+            helloId: hello.id,
             token: "reset-token",
             startsAt: (
               await db().event.findUniqueOrThrow({ where: { id: eventId } })

@@ -31,6 +31,8 @@ export type World = {
   seriesId: string;
   rsvpId: string;
   matchId: string;
+  /** A directory entry, made by the organizer through /organize/resources/new. */
+  resourceId: string;
   /** The member's personal calendar secret (without .ics). */
   calendarToken: string;
   /** The member's unsubscribe secret. */
@@ -328,6 +330,26 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
   );
   const keepApartRuleId = safety.rules[0]?.id;
   if (!keepApartRuleId) throw new Error("Seeding: no keep-apart rule recorded");
+  const resource = await post(
+    url,
+    "/organize/resources/new",
+    [
+      ["name", `Seed clinic ${tag}`],
+      ["description", "A free clinic."],
+      ["locale", "en"],
+      ["topics", "health"],
+      ["languages", "fa"],
+      ["audience", "anyone"],
+      ["free", "on"],
+      ["status", "open"],
+      ["hours[0].weekday", "1"],
+      ["hours[0].opens", "09:00"],
+      ["hours[0].closes", "17:00"],
+    ],
+    organizer,
+  );
+  const resourceId = resource.location?.match(/^\/organize\/resources\/([^/?]+)/)?.[1];
+  if (!resourceId) throw new Error(`Seeding: no resource id in ${resource.location}`);
 
   const confirmation = await mailTo(
     url,
@@ -350,6 +372,7 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     seriesId: edit.event.seriesId,
     rsvpId,
     matchId,
+    resourceId,
     calendarToken,
     mailToken: decodeURIComponent(mailToken),
     devMailId: confirmation.id,

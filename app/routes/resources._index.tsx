@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { resourceFilterSchema } from "~/care/directory-schemas";
+import { publicDirectory } from "~/care/directory-view.server";
+import { filterQuery, ResourceFilters } from "~/components/ResourceFilters";
+import { ResourceEntry } from "~/components/resources";
+import { db } from "~/db.server";
+import { getLocale } from "~/i18n/i18next.server";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
+
+// A neutral title: a tab or history list says nothing about what was looked up.
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const filters = resourceFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const locale = await getLocale(request);
+  const entries = await publicDirectory(db(), filters, locale, new Date());
+  return json({ entries, filters, locale });
+}
+
+export default function Resources() {
+  const { t } = useTranslation();
+  const { entries, filters, locale } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>{t("resources.title")}</h1>
+      <p>{t("resources.intro")}</p>
+      <p>{t("resources.emergency")}</p>
+      <ResourceFilters filters={filters} locale={locale} action="/resources" />
+      <p>
+        <Link to={`/resources/print${filterQuery(filters)}`}>{t("resources.printLink")}</Link>
+      </p>
+      {entries.length === 0 ? <p>{t("resources.none")}</p> : null}
+      <ul className="event-list">
+        {entries.map((entry) => (
+          <ResourceEntry key={entry.id} entry={entry} locale={locale} />
+        ))}
+      </ul>
+    </div>
+  );
+}

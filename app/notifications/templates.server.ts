@@ -12,6 +12,7 @@ import { renderEmail } from "~/mail/layout.server";
 import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
 import { renderMentoringMessage } from "./mentoring-templates.server";
+import { renderReportMessage } from "./report-templates.server";
 
 export type Recipient = { id: string; email: string; displayName: string };
 
@@ -178,5 +179,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
+  if (input.kind === "report_escalated") return renderReportMessage(input);
   return renderEventMessage(input);
 }

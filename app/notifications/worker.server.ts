@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import type { Mailer } from "~/mail/mail.server";
+import { escalateReports } from "~/safety/reports.server";
 import { scheduleReminders } from "./reminders.server";
 import { deliverDue } from "./sender.server";
 
@@ -25,6 +26,7 @@ export function startOutboxWorker(options: {
 
   async function round() {
     await scheduleReminders(options.db);
+    await escalateReports(options.db);
     for (;;) {
       const report = await deliverDue(options.db, options.mailer, {
         appUrl: options.appUrl,

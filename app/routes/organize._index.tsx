@@ -42,6 +42,7 @@ export default function OrganizerDashboard() {
           {t("organize.newEvent")}
         </Link>
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
+        <Link to="/organize/reports">{t("reportOrg.navLink")}</Link>
       </p>
       {isAdmin ? (
         <p className="actions">

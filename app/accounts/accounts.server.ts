@@ -197,6 +197,22 @@ export async function exportUserData(db: Db, userId: string) {
         orderBy: { createdAt: "asc" },
       },
       mentoringProfile: true,
+      // Only what this person sent: never a report that names them (they must not learn of it).
+      reports: {
+        select: {
+          about: true,
+          personName: true,
+          body: true,
+          state: true,
+          outcome: true,
+          createdAt: true,
+          closedAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      womenOnlyExceptions: {
+        select: { createdAt: true, event: { select: { title: true, startsAt: true } } },
+      },
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
     },
@@ -252,6 +268,23 @@ export async function exportUserData(db: Db, userId: string) {
       reminder: user.reminderLead,
     },
     calendar: { showFullTitles: user.calendarFullTitles },
+    gatheringsForWomen: {
+      describesSelfAsWoman: user.describesAsWoman,
+      allowedToEvents: user.womenOnlyExceptions.map((x) => ({
+        event: x.event.title,
+        eventStartsAt: x.event.startsAt.toISOString(),
+        allowedAt: x.createdAt.toISOString(),
+      })),
+    },
+    reportsSent: user.reports.map((r) => ({
+      about: r.about,
+      personName: r.personName,
+      message: r.body,
+      state: r.state,
+      outcome: r.outcome,
+      sentAt: r.createdAt.toISOString(),
+      closedAt: r.closedAt?.toISOString() ?? null,
+    })),
     emails: user.outboxMessages.map((m) => ({
       kind: m.kind,
       status: m.status,

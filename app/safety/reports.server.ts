@@ -5,6 +5,7 @@ import { recordAudit } from "./audit.server";
 import {
   ESCALATE_AFTER_MS,
   formatContext,
+  isDueForEscalation,
   parseContext,
   type ReportAbout,
   type ReportOutcome,
@@ -177,10 +178,10 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
       escalatedAt: null,
       createdAt: { lte: new Date(now.getTime() - ESCALATE_AFTER_MS) },
     },
-    select: { id: true },
+    select: { id: true, state: true, createdAt: true, escalatedAt: true },
   });
   let escalated = 0;
-  for (const { id } of due) {
+  for (const { id } of due.filter((report) => isDueForEscalation(report, now))) {
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.report.updateMany({
         where: { id, state: "received", escalatedAt: null },

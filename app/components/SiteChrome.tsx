@@ -120,14 +120,14 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
 export function QuickExit({ url }: { url: string }) {
   const { t } = useTranslation();
   return (
-    <div className="quick-exit">
-      <Link to="/tips" className="quick-exit__tips">
-        {t("quickExit.tipsLink")}
-      </Link>
+    <nav className="quick-exit" aria-label={t("quickExit.button")}>
       <a href={url} rel="noreferrer" className="quick-exit__button" data-quick-exit="">
         {t("quickExit.button")}
       </a>
-    </div>
+      <Link to="/tips" className="quick-exit__tips">
+        {t("quickExit.tipsLink")}
+      </Link>
+    </nav>
   );
 }
 

@@ -43,7 +43,7 @@ type Entry = {
   mayShow?: Partial<Record<Secret, Principal[]>>;
 };
 
-type Secret = "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle";
+type Secret = "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle" | "reportText";
 
 const all = (o: Outcome): ByPrincipal =>
   Object.fromEntries(principals.map((p) => [p, o])) as ByPrincipal;
@@ -71,6 +71,8 @@ const mayKnow: Record<Secret, Principal[]> = {
   menteeHandle: ["mentee", "mentor", "organizer", "admin"],
   // Nobody sees another person's email address: no seeded profile shares it.
   otherEmails: [],
+  // A report of concern: the member who sent it and organizers; never the mentee it names.
+  reportText: ["member", "organizer", "admin"],
 };
 const demoMailbox = {
   // The dev mailbox (demo and development only) shows every kept email to whoever opens it.
@@ -78,6 +80,7 @@ const demoMailbox = {
   hiddenAddress: [...principals],
   menteeAbout: [...principals],
   menteeHandle: [...principals],
+  reportText: [...principals],
 };
 
 const table: Record<string, Entry> = {
@@ -347,10 +350,62 @@ const table: Record<string, Entry> = {
       },
     ],
   },
+  "organize.events.$id.exceptions.tsx": {
+    get: [
+      get((w) => `/organize/events/${w.eventId}/exceptions`, organizers("allow")),
+      get(() => `/organize/events/${nowhere}/exceptions`, organizers("notFound")),
+    ],
+    post: [
+      {
+        path: (w) => `/organize/events/${w.eventId}/exceptions`,
+        body: () => [
+          ["intent", "add"],
+          ["email", "nobody-here@example.com"],
+        ],
+        expect: organizers("rejected"),
+      },
+      {
+        path: (w) => `/organize/events/${w.eventId}/exceptions`,
+        body: (w) => [
+          ["intent", "remove"],
+          ["userId", w.people.member.id],
+        ],
+        expect: organizers("allow"),
+      },
+    ],
+  },
+  "organize.reports.tsx": {
+    get: [get(() => "/organize/reports", organizers("allow"))],
+    post: [
+      {
+        path: () => "/organize/reports",
+        body: () => [
+          ["intent", "take"],
+          ["reportId", nowhere],
+        ],
+        expect: organizers("notFound"),
+      },
+      {
+        path: () => "/organize/reports",
+        body: () => [["intent", "nothing-like-this"]],
+        expect: organizers("rejected"),
+      },
+    ],
+  },
   "organize.series.$id.tsx": {
     get: [
       get((w) => `/organize/series/${w.seriesId}`, organizers("allow")),
       get(() => `/organize/series/${nowhere}`, organizers("notFound")),
+    ],
+  },
+  "report.tsx": {
+    get: [
+      get(() => "/report", signedIn("allow")),
+      get((w) => `/report?about=event:${w.eventId}`, signedIn("allow")),
+      get(() => "/report?about=<script>", signedIn("allow")),
+    ],
+    post: [
+      { path: () => "/report", body: () => [["intent", "report"]], expect: signedIn("rejected") },
     ],
   },
   "reset-password.tsx": {
@@ -370,6 +425,7 @@ const table: Record<string, Entry> = {
     ],
   },
   "settings.data.tsx": { get: [get(() => "/settings/data", signedIn("allow"))] },
+  "tips.tsx": { get: [get(() => "/tips", all("allow"))] },
   "settings.tsx": {
     get: [get(() => "/settings", signedIn("allow"))],
     post: [
@@ -501,7 +557,7 @@ function leaks(entry: Entry, who: Principal, body: string): string[] {
   if (!allowed("otherEmails")) {
     for (const person of others) if (body.includes(person.email)) found.push(person.email);
   }
-  for (const secret of ["hiddenAddress", "menteeAbout", "menteeHandle"] as const) {
+  for (const secret of ["hiddenAddress", "menteeAbout", "menteeHandle", "reportText"] as const) {
     if (!allowed(secret) && body.includes(world.secrets[secret])) found.push(secret);
   }
   return found;

@@ -38,7 +38,13 @@ export type World = {
   devMailId: string;
   resetToken: string;
   /** Text only some people may ever see. */
-  secrets: { hiddenAddress: string; menteeAbout: string; menteeHandle: string };
+  secrets: {
+    hiddenAddress: string;
+    menteeAbout: string;
+    menteeHandle: string;
+    /** The words of a report the member sent about the mentee (issue #12). */
+    reportText: string;
+  };
 };
 
 const password = "a long passphrase for tests";
@@ -143,6 +149,7 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     hiddenAddress: `7-1 Kioicho hidden-${tag}`,
     menteeAbout: `about-me-secret-${tag}`,
     menteeHandle: `handle-secret-${tag}`,
+    reportText: `report-secret-${tag}`,
   };
   const organizer = people.organizer.cookie;
   const eventFields = (title: string, extra: [string, string][]): [string, string][] => [
@@ -216,6 +223,20 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
   );
   const rsvpId = checkIn.people[0]?.rsvpId ?? checkIn.people[0]?.id;
   if (!rsvpId) throw new Error(`Seeding: no RSVP on the check-in page: ${JSON.stringify(checkIn)}`);
+
+  // A report of concern naming the mentee: only the member, organizers and admins may read it.
+  await post(
+    url,
+    `/report?about=event:${eventId}`,
+    [
+      ["intent", "report"],
+      ["about", "person"],
+      ["context", `event:${eventId}`],
+      ["personName", people.mentee.displayName],
+      ["body", secrets.reportText],
+    ],
+    people.member.cookie,
+  );
 
   const settings = await loaderData<{ calendarUrl: string }>(
     url,

@@ -401,8 +401,9 @@ const table: Record<string, Entry> = {
   "report.tsx": {
     get: [
       get(() => "/report", signedIn("allow")),
-      get((w) => `/report?about=event:${w.eventId}`, signedIn("allow")),
-      get(() => "/report?about=<script>", signedIn("allow")),
+      // Encoded as a browser sends them, so the log-in redirect can name this same address.
+      get((w) => `/report?about=event%3A${w.eventId}`, signedIn("allow")),
+      get(() => "/report?about=%3Cscript%3E", signedIn("allow")),
     ],
     post: [
       { path: () => "/report", body: () => [["intent", "report"]], expect: signedIn("rejected") },

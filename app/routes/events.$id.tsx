@@ -284,7 +284,7 @@ export default function EventPage() {
             <p>{t("rsvp.waitlistedNotice", { position: event.mine?.position ?? 1 })}</p>
           </div>
         ) : null}
-        {event.womenOnly ? <p>{t("womenOnly.eventNote")}</p> : null}
+        {event.womenOnly && !notForMe ? <p>{t("womenOnly.eventNote")}</p> : null}
         {actionData?.error && !actionData.result && !notForMe ? (
           <FormErrors id="rsvp-error" errors={[actionData.error]} />
         ) : null}

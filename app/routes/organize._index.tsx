@@ -11,6 +11,7 @@ import { eventFilterSchema } from "~/events/schemas";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { useNumber } from "~/i18n/use-number";
+import { reportsWaiting } from "~/safety/reports.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "organize.metaTitle" };
@@ -19,9 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, "organizer");
   const locale = await getLocale(request);
   const { page } = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await dashboard(db(), locale, new Date(), page);
+  const [data, waiting] = await Promise.all([
+    dashboard(db(), locale, new Date(), page),
+    reportsWaiting(db()),
+  ]);
   return json({
     ...data,
+    reportsWaiting: waiting,
     isAdmin: hasRole(user.role, "admin"),
     events: data.events.map((e) => ({
       ...e,
@@ -32,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { events, page, pageCount, isAdmin } = useLoaderData<typeof loader>();
+  const { events, page, pageCount, isAdmin, reportsWaiting } = useLoaderData<typeof loader>();
   const number = useNumber();
   return (
     <div className="stack wide">
@@ -44,6 +49,13 @@ export default function OrganizerDashboard() {
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
         <Link to="/organize/reports">{t("reportOrg.navLink")}</Link>
       </p>
+      {reportsWaiting > 0 ? (
+        <p className="notice notice--waiting">
+          <Link to="/organize/reports">
+            {t("reportOrg.waitingNotice", { number: reportsWaiting })}
+          </Link>
+        </p>
+      ) : null}
       {isAdmin ? (
         <p className="actions">
           <Link to="/admin/mail">{t("nav.adminMail")}</Link>

@@ -106,6 +106,11 @@ export async function reportQueue(db: Db, now = new Date()) {
   return { open: open.map(shape), closed: closed.map(shape) };
 }
 
+/** For the organizers' dashboard: reports nobody has taken yet. */
+export async function reportsWaiting(db: Db): Promise<number> {
+  return db.report.count({ where: { state: "received" } });
+}
+
 /** "I'll look at this": only a report nobody has taken; a second click changes nothing. */
 export async function takeReport(
   db: Db,

@@ -134,10 +134,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, locale, signedIn, refusal, repeats, zoneName, deadline, googleCalendar } =
-    useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const loaded = useLoaderData<typeof loader>();
+  const { event, locale, signedIn, refusal, repeats, zoneName, deadline, googleCalendar } = loaded;
+  const actionData = useActionData<typeof action>();
   // The page decides from the loader; the domain refuses too (the page may be old).
   const notForMe: WomenOnlyRefusal | null =
     loaded.notForMe ??

@@ -18,12 +18,12 @@ export const messageKinds = [
   "mentoring_rematch",
   "signup_confirm",
   "signup_existing",
-  "report_escalated",
+  "waiting_reminder",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Messages only organizers get; settings show these choices to organizers only. */
-export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "report_escalated"];
+export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "waiting_reminder"];
 
 /** Sent before anyone can log in, so settings never show a choice for them. */
 export const beforeAccountKinds: readonly MessageKind[] = ["signup_confirm"];

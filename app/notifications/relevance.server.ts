@@ -131,7 +131,7 @@ export async function reasonHasPassed(
     }
     return null;
   }
-  if (kind === "report_escalated") {
+  if (kind === "waiting_reminder") {
     const report = await db.report.findUnique({
       where: { id: payload.reportId ?? "" },
       select: { state: true },

@@ -10,10 +10,9 @@ export async function renderReportMessage(input: TemplateInput): Promise<Rendere
   const { html, text } = renderEmail(locale, t, {
     greetingName: recipient.displayName,
     paragraphs: [t("reportMail.body")],
-    action: {
-      label: t("reportMail.action"),
-      url: new URL("/organize/reports", appUrl).toString(),
-    },
+    // To the dashboard, which says that messages are waiting: even the link's address in the
+    // email must not name what it is about.
+    action: { label: t("reportMail.action"), url: new URL("/organize", appUrl).toString() },
     unsubscribe: { label: t("reportMail.unsubscribe"), url: input.unsubscribeUrl },
   });
   return { mail: { to: recipient.email, subject: t("reportMail.subject"), html, text } };

@@ -179,6 +179,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
-  if (input.kind === "report_escalated") return renderReportMessage(input);
+  if (input.kind === "waiting_reminder") return renderReportMessage(input);
   return renderEventMessage(input);
 }

@@ -203,7 +203,7 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
         if (exists) continue;
         await tx.outboxMessage.create({
           data: {
-            kind: "report_escalated",
+            kind: "waiting_reminder",
             userId: person.id,
             dedupeKey,
             payload: JSON.stringify({ reportId: id }),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { exportUserData } from "~/accounts/accounts.server";
+import { deleteAccount, exportUserData } from "~/accounts/accounts.server";
 import { startSession } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { createEvent, topUpAllSeries, updateEvent } from "~/events/events.server";
@@ -18,7 +18,11 @@ import {
   myReports,
   takeReport,
 } from "~/safety/reports.server";
+import { supportedLocales } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18next.server";
+import { reasonHasPassed } from "~/notifications/relevance.server";
 import { scheduleReminders } from "~/notifications/reminders.server";
+import { renderMessage } from "~/notifications/templates.server";
 import { eventInput } from "../support/fixtures";
 import { createPerson } from "../support/people";
 import { context, formRequest, getRequest, respond } from "../support/requests";
@@ -392,7 +396,7 @@ describe("reports of concern", () => {
     });
     const messages = () =>
       db().outboxMessage.findMany({
-        where: { kind: "report_escalated", payload: { contains: report.id } },
+        where: { kind: "waiting_reminder", payload: { contains: report.id } },
       });
 
     // Not yet: a minute short of two days.
@@ -448,5 +452,59 @@ describe("reports of concern", () => {
     const theirs = JSON.stringify(await exportUserData(db(), named.id));
     expect(theirs).not.toContain("Words only organizers may read.");
     expect(theirs).toContain('"reportsSent":[]');
+  });
+});
+
+describe("what the escalation email says, and what deleting an account takes with it", () => {
+  it("says nothing about the report, and is skipped once someone has taken it", async () => {
+    const reporter = await who();
+    const report = await createReport(db(), reporter.id, {
+      about: "person",
+      personName: "Kenji",
+      body: "He shouted at me.",
+    });
+    const message = {
+      id: "m1",
+      kind: "waiting_reminder" as const,
+      userId: organizer.id,
+      createdAt: new Date(),
+      payload: { reportId: report.id },
+    };
+    expect(await reasonHasPassed(db(), message, new Date())).toBeNull();
+    for (const locale of supportedLocales) {
+      const out = await renderMessage({
+        db: db(),
+        kind: "waiting_reminder",
+        payload: { reportId: report.id },
+        recipient: { id: organizer.id, email: organizer.email, displayName: "Sara" },
+        locale,
+        t: await getFixedT(locale),
+        appUrl: "https://tsunagu.example",
+        unsubscribeUrl: "https://tsunagu.example/unsubscribe/x/waiting_reminder",
+      });
+      if ("skip" in out) throw new Error(out.skip);
+      const all = out.mail.subject + out.mail.html + out.mail.text;
+      expect(all.match(/.{0,60}(Kenji|shouted|report|concern|person).{0,60}/gi) ?? []).toEqual([]);
+      expect(out.mail.html).toContain("https://tsunagu.example/organize");
+    }
+    await takeReport(db(), report.id, organizer.id);
+    expect(await reasonHasPassed(db(), message, new Date())).toMatch(/taken/);
+  });
+
+  it("deletes the reports a member sent and their exceptions, and keeps the audit rows without them", async () => {
+    const member = await who();
+    const { eventId } = await womenEvent({ date: "2027-02-06" });
+    await addException(db(), { eventId, email: member.email, organizerId: organizer.id });
+    const report = await createReport(db(), member.id, {
+      about: "happened",
+      personName: "",
+      body: "x",
+    });
+    const deleted = await deleteAccount(db(), member.id, "a long passphrase");
+    expect(deleted.ok).toBe(true);
+    expect(await db().report.count({ where: { id: report.id } })).toBe(0);
+    expect(await db().womenOnlyException.count({ where: { userId: member.id } })).toBe(0);
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { targetId: report.id } });
+    expect(audit).toMatchObject({ action: "report.received", actorId: null });
   });
 });

@@ -5,6 +5,10 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "~/i18n/config";
+import { installQuickExit } from "~/safety/quick-exit";
+
+// Before hydration, which waits for the translations: leaving must work from the first moment.
+installQuickExit();
 
 async function hydrate() {
   const { locale, i18nVersion } = document.documentElement.dataset;

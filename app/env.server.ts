@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
 
 /**
  * The one place that reads process.env. Modes:
@@ -47,6 +48,16 @@ const schema = z
       .max(60)
       .regex(/^[^\r\n]*$/, "must be one line")
       .optional(),
+    /**
+     * Where "Leave quickly" goes: an ordinary site that says nothing about why someone was
+     * here. Google's home page by default: familiar in every language and country, light on
+     * a slow phone, and a visit to it looks like nothing (docs/decisions/0014).
+     */
+    QUICK_EXIT_URL: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), { message: "must be an http(s) address" })
+      .default(DEFAULT_QUICK_EXIT_URL),
     /** "1" serves /bench/bare, the framework-only baseline for `npm run bench:events`. */
     TSUNAGU_BENCH: z.enum(["0", "1"]).default("0"),
   })

@@ -15,7 +15,9 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { ErrorPage } from "~/components/ErrorPage";
-import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
+import { QuickExit, SiteFooter, SiteHeader } from "~/components/SiteChrome";
+import { env } from "~/env.server";
+import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
 import { defaultLocale, directionOf, type Locale } from "~/i18n/config";
 import { getLocale } from "~/i18n/i18next.server";
 import { messagesVersion } from "~/i18n/resources.server";
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       i18nVersion: messagesVersion,
+      quickExitUrl: env().QUICK_EXIT_URL,
       user: current ? { displayName: current.user.displayName, role: current.user.role } : null,
     },
     { headers },
@@ -77,6 +80,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skipToContent")}
+        </a>
+        <QuickExit url={data?.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL} />
         <SiteHeader user={data?.user ?? null} locale={locale} />
         <main id="main" tabIndex={-1}>
           {children}

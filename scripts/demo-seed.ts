@@ -150,6 +150,7 @@ async function seedEvents(db: Db, now: Date) {
     accessibilityNotes: "",
     rsvpDeadlineHours: undefined,
     untilDate: undefined,
+    womenOnly: false,
   };
 
   const cafe = await createEvent(
@@ -232,7 +233,37 @@ async function seedEvents(db: Db, now: Date) {
     aiko,
     now,
   );
-  if (!cafe.ok || !yoga.ok || !discussion.ok) throw new Error("Demo events could not be created");
+  // A monthly gathering for women (issue #12): anyone sees it exists; women who said so in
+  // settings may RSVP, and the organizer let one father come with his children.
+  const womenTea = await createEvent(
+    db,
+    {
+      ...common,
+      kind: "other",
+      title: "Women's tea circle",
+      description:
+        "A quiet afternoon for women: tea, sweets and conversation in easy Japanese, Persian, Arabic and English. Children are welcome and there is someone to play with them.",
+      locale: "en",
+      languages: ["ja-x-easy", "fa", "ar", "en"],
+      date: futureDate(now, 12),
+      startTime: "13:00",
+      endTime: "15:00",
+      timeZone: "Asia/Tokyo",
+      venueName: "Community room, Yotsuya",
+      venueAddress: "1-2-3 Yotsuya, Shinjuku-ku, Tokyo",
+      hideAddress: true,
+      stepFreeAccess: true,
+      childcare: true,
+      food: true,
+      capacity: 15,
+      repeat: "monthly-nth",
+      womenOnly: true,
+    },
+    sara,
+    now,
+  );
+  if (!cafe.ok || !yoga.ok || !discussion.ok || !womenTea.ok)
+    throw new Error("Demo events could not be created");
 
   const cafeEvents = await db.event.findMany({
     where: { seriesId: cafe.seriesId },
@@ -305,6 +336,16 @@ async function seedEvents(db: Db, now: Date) {
     await answer(yoga.eventId, who);
   await answer(discussion.eventId, "daryush");
   await answer(discussion.eventId, "maryam", { interpretation: "ja-x-easy" });
+  await db.user.updateMany({
+    where: { id: { in: [ids.maryam!, ids.amal!, ids.thida!] } },
+    data: { describesAsWoman: true },
+  });
+  await answer(womenTea.eventId, "maryam", { children: 2, interpretation: "fa" });
+  await answer(womenTea.eventId, "amal", { children: 1 });
+  await db.womenOnlyException.create({
+    data: { eventId: womenTea.eventId, userId: ids.jeanpaul!, createdById: sara },
+  });
+  await answer(womenTea.eventId, "jeanpaul", { children: 2, note: "I bring my two daughters." });
 
   // Three past cafés of the same series, with who came, for the attendance report.
   for (const [monthsAgo, attended] of [

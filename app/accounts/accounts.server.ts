@@ -198,6 +198,22 @@ export async function exportUserData(db: Db, userId: string) {
       },
       quietHellos: { select: { sentAt: true }, orderBy: { sentAt: "asc" } },
       mentoringProfile: true,
+      // Only what this person sent: never a report that names them (they must not learn of it).
+      reports: {
+        select: {
+          about: true,
+          personName: true,
+          body: true,
+          state: true,
+          outcome: true,
+          createdAt: true,
+          closedAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      womenOnlyExceptions: {
+        select: { createdAt: true, event: { select: { title: true, startsAt: true } } },
+      },
       menteeMatches: { where: { status: { not: "draft" } } },
       mentorMatches: { where: { status: { not: "draft" } } },
       // The member's own requests only. Rules and requests that name this person are about
@@ -273,6 +289,23 @@ export async function exportUserData(db: Db, userId: string) {
     checkInWithoutName: user.hideOnCheckIn,
     // "We have not seen you for a while" hellos from the team (not which organizer sent them).
     quietHellos: user.quietHellos.map((h) => ({ sentAt: h.sentAt.toISOString() })),
+    gatheringsForWomen: {
+      describesSelfAsWoman: user.describesAsWoman,
+      allowedToEvents: user.womenOnlyExceptions.map((x) => ({
+        event: x.event.title,
+        eventStartsAt: x.event.startsAt.toISOString(),
+        allowedAt: x.createdAt.toISOString(),
+      })),
+    },
+    reportsSent: user.reports.map((r) => ({
+      about: r.about,
+      personName: r.personName,
+      message: r.body,
+      state: r.state,
+      outcome: r.outcome,
+      sentAt: r.createdAt.toISOString(),
+      closedAt: r.closedAt?.toISOString() ?? null,
+    })),
     emails: user.outboxMessages.map((m) => ({
       kind: m.kind,
       status: m.status,

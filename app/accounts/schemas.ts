@@ -93,3 +93,11 @@ export const roleChangeSchema = z.object({
   userId: z.string({ required_error: "errors.required" }).min(1).max(100),
   role: z.enum(roles, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
 });
+
+/** Settings' optional question for gatherings for women (app/events/women-only.server.ts). */
+export const womanAnswerSchema = z.object({
+  intent: z.literal("womenOnly"),
+  answer: z.enum(["yes", "no", "unsaid"], {
+    errorMap: () => ({ message: "errors.invalidChoice" }),
+  }),
+});

@@ -244,6 +244,8 @@ export function EventForm({
         <Check meta={field("stepFreeAccess")} label={t("event.stepFree")} />
         <Check meta={field("childcare")} label={t("event.childcare")} />
         <Check meta={field("food")} label={t("event.food")} />
+        <Check meta={field("womenOnly")} label={t("womenOnly.formLabel")} />
+        <p className="field__hint">{t("womenOnly.formHint")}</p>
         <Field meta={field("accessibilityNotes")} label={t("organize.accessibilityNotes")}>
           <input
             {...getInputProps(field("accessibilityNotes") as FieldMetadata<string>, {

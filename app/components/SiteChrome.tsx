@@ -10,9 +10,6 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
   const { t } = useTranslation();
   return (
     <header className="site-header">
-      <a className="skip-link" href="#main">
-        {t("nav.skipToContent")}
-      </a>
       <div className="site-header__bar">
         <Link to="/" className="brand">
           <svg
@@ -119,12 +116,33 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
   );
 }
 
+/**
+ * "Leave quickly", first in the page after the skip link, on every page. A plain link without
+ * JavaScript; app/safety/quick-exit.ts makes it replace the page (and adds Shift three times).
+ */
+export function QuickExit({ url }: { url: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="quick-exit" aria-label={t("quickExit.button")}>
+      <a href={url} rel="noreferrer" className="quick-exit__button" data-quick-exit="">
+        {t("quickExit.button")}
+      </a>
+      <Link to="/tips" className="quick-exit__tips">
+        {t("quickExit.tipsLink")}
+      </Link>
+    </nav>
+  );
+}
+
 export function SiteFooter() {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <p>{t("footer.madeBy")}</p>
       <p>{t("footer.privacy")}</p>
+      <p>
+        <Link to="/tips">{t("quickExit.footerTips")}</Link>
+      </p>
     </footer>
   );
 }

@@ -40,6 +40,12 @@ export function KindBadge({ kind }: { kind: string }) {
   );
 }
 
+/** Shown wherever an event appears: everyone may know that a gathering for women exists. */
+export function WomenOnlyBadge() {
+  const { t } = useTranslation();
+  return <span className="badge badge--women">{t("womenOnly.badge")}</span>;
+}
+
 export function EventWhen({
   startsAt,
   endsAt,
@@ -85,6 +91,7 @@ export function EventCard({ event, locale }: { event: Serialized<EventSummary>; 
     <li className={`card event-card event-card--${event.kind}`}>
       <div className="event-card__top">
         <KindBadge kind={event.kind} />
+        {event.womenOnly ? <WomenOnlyBadge /> : null}
         {event.status === "cancelled" ? (
           <span className="status status--cancelled">{t("events.cancelledEvent")}</span>
         ) : (

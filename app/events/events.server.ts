@@ -51,6 +51,7 @@ function contentOf(input: EventFormInput) {
     hideAddress: input.hideAddress,
     capacity: input.capacity ?? null,
     timeZone: input.timeZone,
+    womenOnly: input.womenOnly,
   };
 }
 type EventContent = ReturnType<typeof contentOf>;

@@ -57,6 +57,7 @@ function summary(
     seatsLeft: Number.isFinite(free) ? free : null,
     waiting: counts.waiting,
     online: event.onlineUrl !== "",
+    womenOnly: event.womenOnly,
     myStatus,
   };
 }

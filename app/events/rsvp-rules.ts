@@ -61,3 +61,18 @@ export function rsvpRefusal(
   if (event.rsvpDeadline && event.rsvpDeadline <= now) return "errors.rsvpClosed";
   return null;
 }
+
+/**
+ * Why this person may not RSVP to a gathering for women, or null when they may. The answer is
+ * self-described (settings) and nobody checks it; an organizer's named exception lets someone
+ * else join one event. `notAnswered` lets the page point to the settings question.
+ */
+export type WomenOnlyRefusal = "womenOnly.notAnswered" | "womenOnly.notForYou";
+
+export function womenOnlyRefusal(
+  event: { womenOnly: boolean },
+  person: { describesAsWoman: boolean | null; hasException: boolean },
+): WomenOnlyRefusal | null {
+  if (!event.womenOnly || person.describesAsWoman === true || person.hasException) return null;
+  return person.describesAsWoman === null ? "womenOnly.notAnswered" : "womenOnly.notForYou";
+}

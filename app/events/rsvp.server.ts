@@ -13,6 +13,7 @@ import {
   rsvpRefusal,
   seatsOf,
   waitlistPosition,
+  womenOnlyRefusal,
   type RsvpStatus,
 } from "./rsvp-rules";
 
@@ -100,10 +101,13 @@ async function decideNewAnswer(
   now: Date,
 ): Promise<RsvpResult | "changes an earlier answer"> {
   const [event] = await runner.all<EventWithMyAnswer>(sql`
-    SELECT e."id", e."status", e."startsAt", e."rsvpDeadline", e."capacity",
-           r."status" AS "rsvpStatus"
+    SELECT e."id", e."status", e."startsAt", e."rsvpDeadline", e."capacity", e."womenOnly",
+           r."status" AS "rsvpStatus", u."describesAsWoman",
+           EXISTS (SELECT 1 FROM "WomenOnlyException" x
+                   WHERE x."eventId" = e."id" AND x."userId" = ${input.userId}) AS "excepted"
     FROM "Event" e
     LEFT JOIN "Rsvp" r ON r."eventId" = e."id" AND r."userId" = ${input.userId}
+    LEFT JOIN "User" u ON u."id" = ${input.userId}
     WHERE e."id" = ${input.eventId}`);
   if (!event) return { ok: false, error: "errors.eventNotFound" };
   const refusal = rsvpRefusal(
@@ -115,6 +119,14 @@ async function decideNewAnswer(
     now,
   );
   if (refusal) return { ok: false, error: refusal };
+  const notForThem = womenOnlyRefusal(
+    { womenOnly: toBoolean(event.womenOnly) },
+    {
+      describesAsWoman: event.describesAsWoman === null ? null : toBoolean(event.describesAsWoman),
+      hasException: toBoolean(event.excepted),
+    },
+  );
+  if (notForThem) return { ok: false, error: notForThem };
   if (event.rsvpStatus && event.rsvpStatus !== "cancelled") return "changes an earlier answer";
 
   const groups = await runner.all<SeatGroup>(sql`
@@ -174,7 +186,17 @@ async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpRe
       const existing = await tx.rsvp.findUnique({
         where: { eventId_userId: { eventId: input.eventId, userId: input.userId } },
         include: {
-          event: { select: { capacity: true, status: true, startsAt: true, rsvpDeadline: true } },
+          event: {
+            select: {
+              capacity: true,
+              status: true,
+              startsAt: true,
+              rsvpDeadline: true,
+              womenOnly: true,
+              womenOnlyExceptions: { where: { userId: input.userId }, select: { userId: true } },
+            },
+          },
+          user: { select: { describesAsWoman: true } },
         },
       });
       // Cancelled or gone since the first look: answer it as new, in its own transaction.
@@ -182,6 +204,13 @@ async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpRe
       // The first look was another transaction: the event may have closed since.
       const refusal = rsvpRefusal(existing.event, now);
       if (refusal) return { ok: false, error: refusal };
+      // The event may have become a gathering for women since this answer was given: the
+      // place is kept (see docs/decisions/0014), but changing it follows the rule.
+      const notForThem = womenOnlyRefusal(existing.event, {
+        describesAsWoman: existing.user.describesAsWoman,
+        hasException: existing.event.womenOnlyExceptions.length > 0,
+      });
+      if (notForThem) return { ok: false, error: notForThem };
       const details = {
         children: input.children,
         guests: input.guests,
@@ -218,8 +247,16 @@ type EventWithMyAnswer = {
   startsAt: unknown;
   rsvpDeadline: unknown;
   capacity: unknown;
+  womenOnly: unknown;
   rsvpStatus: string | null;
+  describesAsWoman: unknown;
+  excepted: unknown;
 };
+
+/** Booleans from SQL: SQLite stores them as 0 and 1 (bigint from the driver). */
+function toBoolean(value: unknown): boolean {
+  return value === true || toNumber(value) === 1;
+}
 
 type SeatGroup = {
   status: string;

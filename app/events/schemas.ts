@@ -56,6 +56,8 @@ export const eventFormSchema = z.object({
   stepFreeAccess: checkbox,
   childcare: checkbox,
   food: checkbox,
+  /** A gathering for women (app/events/rsvp-rules.ts womenOnlyRefusal) */
+  womenOnly: checkbox,
   accessibilityNotes: z.string().trim().max(500, "errors.tooLong").default(""),
   capacity: z.coerce
     .number({ invalid_type_error: "errors.numberInvalid" })

@@ -20,11 +20,16 @@ export const messageKinds = [
   "signup_existing",
   "organizer_notice",
   "quiet_hello",
+  "waiting_reminder",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Messages only organizers get; settings show these choices to organizers only. */
-export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "organizer_notice"];
+export const organizerKinds: readonly MessageKind[] = [
+  "mentoring_rematch",
+  "organizer_notice",
+  "waiting_reminder",
+];
 
 /** Sent before anyone can log in, so settings never show a choice for them. */
 export const beforeAccountKinds: readonly MessageKind[] = ["signup_confirm"];

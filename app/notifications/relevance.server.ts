@@ -133,6 +133,15 @@ export async function reasonHasPassed(
     return null;
   }
   if (kind === "organizer_notice") return organizerNoticeReason(db, payload, now);
+  if (kind === "waiting_reminder") {
+    const report = await db.report.findUnique({
+      where: { id: payload.reportId ?? "" },
+      select: { state: true },
+    });
+    if (!report) return "The report no longer exists.";
+    if (report.state !== "received") return "Someone has taken the report since.";
+    return null;
+  }
   // "Someone tried to sign up with your address" stays true.
   if (kind === "signup_existing") return null;
   if (kind.startsWith("mentoring_")) {

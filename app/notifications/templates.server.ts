@@ -14,6 +14,7 @@ import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
 import { renderMentoringMessage } from "./mentoring-templates.server";
 import { renderKeepApartAlert } from "~/safety/alert-mail.server";
+import { renderReportMessage } from "./report-templates.server";
 
 export type Recipient = { id: string; email: string; displayName: string };
 
@@ -182,5 +183,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
   if (input.kind === "organizer_notice") return renderKeepApartAlert(input);
   if (input.kind === "quiet_hello") return renderQuietHello(input);
+  if (input.kind === "waiting_reminder") return renderReportMessage(input);
   return renderEventMessage(input);
 }

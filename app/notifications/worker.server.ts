@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import type { Mailer } from "~/mail/mail.server";
 import { raiseKeepApartAlerts } from "~/safety/keep-apart.server";
+import { escalateReports } from "~/safety/reports.server";
 import { scheduleReminders } from "./reminders.server";
 import { deliverDue } from "./sender.server";
 
@@ -27,6 +28,7 @@ export function startOutboxWorker(options: {
   async function round() {
     await scheduleReminders(options.db);
     await raiseKeepApartAlerts(options.db);
+    await escalateReports(options.db);
     for (;;) {
       const report = await deliverDue(options.db, options.mailer, {
         appUrl: options.appUrl,

@@ -12,7 +12,13 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser, requireUser } from "~/accounts/sessions.server";
-import { EventWhen, KindBadge, LanguagesSpoken, SeatsLine } from "~/components/events";
+import {
+  EventWhen,
+  KindBadge,
+  LanguagesSpoken,
+  SeatsLine,
+  WomenOnlyBadge,
+} from "~/components/events";
 import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { singleEventEntry } from "~/calendar/feeds.server";
 import { googleCalendarLink } from "~/calendar/ics.server";
@@ -23,7 +29,8 @@ import { TextWithLanguages } from "~/components/Lang";
 import { eventForViewer } from "~/events/queries.server";
 import { recurrenceText } from "~/events/recurrence-text";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
-import { rsvpRefusal, MAX_COMPANIONS } from "~/events/rsvp-rules";
+import { rsvpRefusal, MAX_COMPANIONS, type WomenOnlyRefusal } from "~/events/rsvp-rules";
+import { womenOnlyRefusalFor } from "~/events/women-only.server";
 import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
@@ -51,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     signedIn: viewer !== null,
     refusal,
+    notForMe: viewer ? await womenOnlyRefusalFor(db(), event, viewer.id) : null,
     repeats: event.seriesRule
       ? recurrenceText(
           await getFixedT(locale),
@@ -126,9 +134,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EventPage() {
   const { t } = useTranslation();
-  const { event, locale, signedIn, refusal, repeats, zoneName, deadline, googleCalendar } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { event, locale, signedIn, refusal, repeats, zoneName, deadline, googleCalendar } = loaded;
   const actionData = useActionData<typeof action>();
+  // The page decides from the loader; the domain refuses too (the page may be old).
+  const notForMe: WomenOnlyRefusal | null =
+    loaded.notForMe ??
+    (actionData?.error?.startsWith("womenOnly.") ? (actionData.error as WomenOnlyRefusal) : null);
   const location = useLocation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm("rsvp", rsvpSchema, actionData?.result, {
@@ -146,7 +158,10 @@ export default function EventPage() {
       <p>
         <Link to="/events">{t("event.back")}</Link>
       </p>
-      <KindBadge kind={event.kind} />
+      <p className="actions">
+        <KindBadge kind={event.kind} />
+        {event.womenOnly ? <WomenOnlyBadge /> : null}
+      </p>
       <h1 lang={event.titleLocale} dir="auto">
         {event.title}
       </h1>
@@ -268,7 +283,8 @@ export default function EventPage() {
             <p>{t("rsvp.waitlistedNotice", { position: event.mine?.position ?? 1 })}</p>
           </div>
         ) : null}
-        {actionData?.error && !actionData.result ? (
+        {event.womenOnly && !notForMe ? <p>{t("womenOnly.eventNote")}</p> : null}
+        {actionData?.error && !actionData.result && !notForMe ? (
           <FormErrors id="rsvp-error" errors={[actionData.error]} />
         ) : null}
 
@@ -283,6 +299,15 @@ export default function EventPage() {
           </p>
         ) : refusal ? (
           <p>{refusal === "errors.eventPast" ? t("event.pastNotice") : t(refusal)}</p>
+        ) : notForMe ? (
+          <div className="notice stack" role="status" id="women-only-refusal">
+            <p>{t(`${notForMe}Body`)}</p>
+            {notForMe === "womenOnly.notAnswered" ? (
+              <p>
+                <Link to="/settings#women-question">{t("womenOnly.settingsLink")}</Link>
+              </p>
+            ) : null}
+          </div>
         ) : (
           <Form method="post" className="stack" {...getFormProps(form)}>
             <FormErrors
@@ -364,6 +389,11 @@ export default function EventPage() {
           </Form>
         ) : null}
       </section>
+      {signedIn ? (
+        <p className="muted">
+          <Link to={`/report?about=event:${event.id}`}>{t("report.fromEvent")}</Link>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -288,6 +288,9 @@ function MatchCard({
       ) : (
         <ActiveMatch match={match} typed={typed} />
       )}
+      <p className="muted">
+        <Link to={`/report?about=mentoring:${match.id}`}>{t("report.fromMentoring")}</Link>
+      </p>
     </article>
   );
 }

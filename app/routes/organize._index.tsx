@@ -15,6 +15,7 @@ import { formatDateTime, formatDay } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { useNumber } from "~/i18n/use-number";
 import { parseControlForm } from "~/utils/forms.server";
+import { reportsWaiting } from "~/safety/reports.server";
 import type { RouteHandle } from "~/utils/handle";
 import { keepApartAlerts } from "~/safety/keep-apart.server";
 
@@ -25,13 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const { page } = eventFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
-  const [data, alerts, staleResources, quiet] = await Promise.all([
+  const [data, alerts, staleResources, quiet, waiting] = await Promise.all([
     dashboard(db(), locale, now, page),
     keepApartAlerts(db(), user.id),
     countStale(db(), now),
     quietMembers(db(), now),
+    reportsWaiting(db()),
   ]);
-  // One line per event, naming nobody: the details are on /organize/safety.
   const alertEvents = [...new Map(alerts.map((a) => [a.eventId, a.event])).values()];
   return json({
     ...data,
@@ -54,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       optedOut: q.optedOut,
       canSayHello: q.canSayHello,
     })),
+    reportsWaiting: waiting,
     isAdmin: hasRole(user.role, "admin"),
     events: data.events.map((e) => ({
       ...e,
@@ -75,8 +77,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OrganizerDashboard() {
   const { t } = useTranslation();
-  const { events, page, pageCount, isAdmin, alerts, staleResources, quiet, helloSent } =
-    useLoaderData<typeof loader>();
+  const {
+    events,
+    page,
+    pageCount,
+    isAdmin,
+    alerts,
+    staleResources,
+    quiet,
+    helloSent,
+    reportsWaiting,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const number = useNumber();
   return (
@@ -89,6 +100,7 @@ export default function OrganizerDashboard() {
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
         <Link to="/organize/safety">{t("keepApartOrg.navLink")}</Link>
         <Link to="/organize/resources">{t("resourcesOrg.dashboardTitle")}</Link>
+        <Link to="/organize/reports">{t("reportOrg.navLink")}</Link>
       </p>
       {alerts.length ? (
         <section
@@ -111,6 +123,13 @@ export default function OrganizerDashboard() {
             <Link to="/organize/resources">{t("resourcesOrg.dashboardLink")}</Link>
           </p>
         </div>
+      ) : null}
+      {reportsWaiting > 0 ? (
+        <p className="notice notice--waiting">
+          <Link to="/organize/reports">
+            {t("reportOrg.waitingNotice", { number: reportsWaiting })}
+          </Link>
+        </p>
       ) : null}
       {isAdmin ? (
         <p className="actions">

@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stepFreeAccess: event.stepFreeAccess ? "on" : undefined,
       childcare: event.childcare ? "on" : undefined,
       food: event.food ? "on" : undefined,
+      womenOnly: event.womenOnly ? "on" : undefined,
       accessibilityNotes: event.accessibilityNotes,
       capacity: event.capacity?.toString(),
       rsvpDeadlineHours: event.rsvpDeadline
@@ -129,6 +130,7 @@ export default function EditEvent() {
         <Link to={`/events/${event.id}`}>{t("organize.viewEvent")}</Link>
         <Link to={`/organize/events/${event.id}/attendees`}>{t("organize.attendees")}</Link>
         <Link to={`/organize/events/${event.id}/check-in`}>{t("organize.checkIn")}</Link>
+        <Link to={`/organize/events/${event.id}/exceptions`}>{t("womenOnly.exceptionsLink")}</Link>
       </p>
       {saved ? (
         <Notice>

@@ -16,7 +16,9 @@ import {
   changePasswordSchema,
   deleteAccountSchema,
   profileSchema,
+  womanAnswerSchema,
 } from "~/accounts/schemas";
+import { saveWomanAnswer, womanAnswer, type WomanAnswer } from "~/events/women-only.server";
 import { hasRole } from "~/accounts/roles";
 import { blankSessionCookie, requireUser } from "~/accounts/sessions.server";
 import {
@@ -71,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     calendarFullTitles: await calendarTitleSetting(db(), user.id),
     mail: await mailPreferences(db(), user.id),
     emailKinds: switchableKinds(hasRole(user.role, "organizer")),
+    womanAnswer: await womanAnswer(db(), user.id),
   });
 }
 
@@ -87,6 +90,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") throw new Response("Bad form", { status: 400 });
     await saveCalendarTitleSetting(db(), user.id, submission.value.fullTitles === "yes");
     return json({ intent: "calendarTitles" as const, result: null, saved: true });
+  }
+  if (intent === "womenOnly") {
+    const submission = parseWithZod(formData, { schema: womanAnswerSchema });
+    if (submission.status !== "success") throw badRequest("Bad form.");
+    await saveWomanAnswer(db(), user.id, submission.value.answer);
+    return json({ intent: "womenOnly" as const, result: null, saved: true });
   }
   if (intent === "emails") {
     const submission = parseWithZod(formData, { schema: emailChoicesSchema });
@@ -193,6 +202,7 @@ export default function Settings() {
           <Link to="/settings/privacy">{t("keepApart.link")}</Link>
         </p>
       </section>
+      <WomanAnswerForm answer={data.womanAnswer} saved={actionData?.intent === "womenOnly"} />
       <section className="card stack" aria-labelledby="data-title">
         <h2 id="data-title">{t("settings.dataTitle")}</h2>
         <p>{t("settings.dataBody")}</p>
@@ -387,6 +397,50 @@ function DeleteForm({ lastResult, retryTime }: { lastResult: LastResult; retryTi
           autoComplete="current-password"
         />
         <SubmitButton intent="delete" label={t("settings.deleteSubmit")} danger />
+      </Form>
+    </section>
+  );
+}
+
+/** Optional and self-described; used only for gatherings for women and never shown to anyone. */
+function WomanAnswerForm({ answer, saved }: { answer: WomanAnswer; saved: boolean }) {
+  const { t } = useTranslation();
+  const options: { value: WomanAnswer; label: string }[] = [
+    { value: "yes", label: t("womenOnly.answerYes") },
+    { value: "no", label: t("womenOnly.answerNo") },
+    { value: "unsaid", label: t("womenOnly.answerUnsaid") },
+  ];
+  return (
+    <section className="card stack" aria-labelledby="women" id="women-question">
+      <h2 id="women">{t("womenOnly.settingsTitle")}</h2>
+      {saved ? (
+        <Notice>
+          <p>{t("womenOnly.settingsSaved")}</p>
+        </Notice>
+      ) : null}
+      <p>{t("womenOnly.settingsBody")}</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="womenOnly" />
+        <fieldset className="stack">
+          <legend>{t("womenOnly.settingsQuestion")}</legend>
+          {options.map((option) => (
+            <div className="field field--check" key={option.value}>
+              <input
+                type="radio"
+                id={`woman-${option.value}`}
+                name="answer"
+                value={option.value}
+                defaultChecked={answer === option.value}
+              />
+              <label htmlFor={`woman-${option.value}`}>{option.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <p>
+          <button type="submit" className="button button--secondary">
+            {t("womenOnly.settingsSubmit")}
+          </button>
+        </p>
       </Form>
     </section>
   );

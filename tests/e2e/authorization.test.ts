@@ -43,7 +43,8 @@ type Entry = {
   mayShow?: Partial<Record<Secret, Principal[]>>;
 };
 
-type Secret = "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle" | "keepApartNote";
+type Secret =
+  "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle" | "keepApartNote" | "reportText";
 
 const all = (o: Outcome): ByPrincipal =>
   Object.fromEntries(principals.map((p) => [p, o])) as ByPrincipal;
@@ -73,6 +74,8 @@ const mayKnow: Record<Secret, Principal[]> = {
   otherEmails: [],
   // What the mentee wrote asking to be kept away from her mentor: she and organizers, never him.
   keepApartNote: ["mentee", "organizer", "admin"],
+  // A report of concern: the member who sent it and organizers; never the mentee it names.
+  reportText: ["member", "organizer", "admin"],
 };
 const demoMailbox = {
   // The dev mailbox (demo and development only) shows every kept email to whoever opens it.
@@ -81,6 +84,7 @@ const demoMailbox = {
   menteeAbout: [...principals],
   menteeHandle: [...principals],
   keepApartNote: [...principals],
+  reportText: [...principals],
 };
 
 const table: Record<string, Entry> = {
@@ -473,10 +477,63 @@ const table: Record<string, Entry> = {
     // Organizers find accounts by name or email to record a rule; requests show who sent them.
     mayShow: { otherEmails: ["organizer", "admin"] },
   },
+  "organize.events.$id.exceptions.tsx": {
+    get: [
+      get((w) => `/organize/events/${w.eventId}/exceptions`, organizers("allow")),
+      get(() => `/organize/events/${nowhere}/exceptions`, organizers("notFound")),
+    ],
+    post: [
+      {
+        path: (w) => `/organize/events/${w.eventId}/exceptions`,
+        body: () => [
+          ["intent", "add"],
+          ["email", "nobody-here@example.com"],
+        ],
+        expect: organizers("rejected"),
+      },
+      {
+        path: (w) => `/organize/events/${w.eventId}/exceptions`,
+        body: (w) => [
+          ["intent", "remove"],
+          ["userId", w.people.member.id],
+        ],
+        expect: organizers("allow"),
+      },
+    ],
+  },
+  "organize.reports.tsx": {
+    get: [get(() => "/organize/reports", organizers("allow"))],
+    post: [
+      {
+        path: () => "/organize/reports",
+        body: () => [
+          ["intent", "take"],
+          ["reportId", nowhere],
+        ],
+        expect: organizers("notFound"),
+      },
+      {
+        path: () => "/organize/reports",
+        body: () => [["intent", "nothing-like-this"]],
+        expect: organizers("rejected"),
+      },
+    ],
+  },
   "organize.series.$id.tsx": {
     get: [
       get((w) => `/organize/series/${w.seriesId}`, organizers("allow")),
       get(() => `/organize/series/${nowhere}`, organizers("notFound")),
+    ],
+  },
+  "report.tsx": {
+    get: [
+      get(() => "/report", signedIn("allow")),
+      // Encoded as a browser sends them, so the log-in redirect can name this same address.
+      get((w) => `/report?about=event%3A${w.eventId}`, signedIn("allow")),
+      get(() => "/report?about=%3Cscript%3E", signedIn("allow")),
+    ],
+    post: [
+      { path: () => "/report", body: () => [["intent", "report"]], expect: signedIn("rejected") },
     ],
   },
   "reset-password.tsx": {
@@ -527,6 +584,7 @@ const table: Record<string, Entry> = {
     ],
   },
   "settings.data.tsx": { get: [get(() => "/settings/data", signedIn("allow"))] },
+  "tips.tsx": { get: [get(() => "/tips", all("allow"))] },
   "settings.tsx": {
     get: [get(() => "/settings", signedIn("allow"))],
     post: [
@@ -672,7 +730,13 @@ function leaks(entry: Entry, who: Principal, body: string): string[] {
   if (!allowed("otherEmails")) {
     for (const person of others) if (body.includes(person.email)) found.push(person.email);
   }
-  for (const secret of ["hiddenAddress", "menteeAbout", "menteeHandle", "keepApartNote"] as const) {
+  for (const secret of [
+    "hiddenAddress",
+    "menteeAbout",
+    "menteeHandle",
+    "keepApartNote",
+    "reportText",
+  ] as const) {
     if (!allowed(secret) && body.includes(world.secrets[secret])) found.push(secret);
   }
   return found;

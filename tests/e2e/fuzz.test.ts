@@ -1115,6 +1115,42 @@ function validForms(w: World): { file: string; who: SignedInWho; path: string; f
       ],
     },
     {
+      file: "settings.tsx",
+      who: "member",
+      path: "/settings",
+      fields: [
+        ["intent", "womenOnly"],
+        ["answer", "yes"],
+      ],
+    },
+    {
+      file: "organize.events.new.tsx",
+      who: "organizer",
+      path: "/organize/events/new",
+      fields: [...event, ["womenOnly", "on"], ["repeat", "none"]],
+    },
+    {
+      file: "report.tsx",
+      who: "member",
+      path: `/report?about=event%3A${w.eventId}`,
+      fields: [
+        ["intent", "report"],
+        ["about", "happened"],
+        ["context", `event:${w.eventId}`],
+        ["personName", "Someone"],
+        ["body", "Fuzz report."],
+      ],
+    },
+    {
+      file: "organize.events.$id.exceptions.tsx",
+      who: "organizer",
+      path: `/organize/events/${w.eventId}/exceptions`,
+      fields: [
+        ["intent", "add"],
+        ["email", w.people.mentee.email],
+      ],
+    },
+    {
       file: "organize.events.$id.check-in.tsx",
       who: "organizer",
       path: `/organize/events/${w.eventId}/check-in`,

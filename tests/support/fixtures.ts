@@ -20,6 +20,7 @@ export function eventInput(overrides: Partial<CreateEventInput> = {}): CreateEve
     stepFreeAccess: false,
     childcare: false,
     food: false,
+    womenOnly: false,
     accessibilityNotes: "",
     capacity: 10,
     rsvpDeadlineHours: undefined,

@@ -46,6 +46,8 @@ export type World = {
     menteeHandle: string;
     /** What the mentee wrote when she asked to be kept away from her mentor */
     keepApartNote: string;
+    /** The words of a report the member sent about the mentee (issue #12). */
+    reportText: string;
   };
   /** The keep-apart rule protecting the mentee from the mentor (recorded by the organizer). */
   keepApartRuleId: string;
@@ -154,6 +156,7 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     menteeAbout: `about-me-secret-${tag}`,
     menteeHandle: `handle-secret-${tag}`,
     keepApartNote: `keep-apart-secret-${tag}`,
+    reportText: `report-secret-${tag}`,
   };
   const organizer = people.organizer.cookie;
   const eventFields = (title: string, extra: [string, string][]): [string, string][] => [
@@ -227,6 +230,20 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
   );
   const rsvpId = checkIn.people[0]?.rsvpId ?? checkIn.people[0]?.id;
   if (!rsvpId) throw new Error(`Seeding: no RSVP on the check-in page: ${JSON.stringify(checkIn)}`);
+
+  // A report of concern naming the mentee: only the member, organizers and admins may read it.
+  await post(
+    url,
+    `/report?about=event:${eventId}`,
+    [
+      ["intent", "report"],
+      ["about", "person"],
+      ["context", `event:${eventId}`],
+      ["personName", people.mentee.displayName],
+      ["body", secrets.reportText],
+    ],
+    people.member.cookie,
+  );
 
   const settings = await loaderData<{ calendarUrl: string }>(
     url,

@@ -1,0 +1,166 @@
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/accounts/sessions.server";
+import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import { db } from "~/db.server";
+import { formatDay } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import {
+  formatContext,
+  parseContext,
+  reportAbouts,
+  reportSchema,
+  type ReportAbout,
+} from "~/safety/report-codes";
+import { createReport, myReports } from "~/safety/reports.server";
+import { parseForm } from "~/utils/forms.server";
+import type { RouteHandle } from "~/utils/handle";
+
+/**
+ * "Tell organizers about a worry": linked from event, mentoring and help pages with
+ * ?about=<kind>:<id>. The tab and history entry say only "Tsunagu".
+ */
+export const handle: RouteHandle = { neutralTitle: true };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const url = new URL(request.url);
+  const locale = await getLocale(request);
+  const context = parseContext(url.searchParams.get("about"));
+  const reports = await myReports(db(), user.id);
+  return json({
+    context: formatContext(context),
+    contextKind: context?.kind ?? null,
+    sent: url.searchParams.has("sent"),
+    reports: reports.map((r) => ({
+      id: r.id,
+      about: r.about,
+      personName: r.personName,
+      body: r.body,
+      state: r.state,
+      outcome: r.outcome,
+      date: formatDay(r.createdAt, locale),
+    })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireUser(request);
+  const { submission } = await parseForm(request, reportSchema);
+  if (submission.status !== "success") {
+    return json({ result: submission.reply() }, { status: 400 });
+  }
+  await createReport(db(), user.id, submission.value);
+  // A fresh page, so reloading cannot send it twice.
+  return redirect("/report?sent=1");
+}
+
+const aboutFrom: Record<string, ReportAbout> = { event: "event", mentoring: "person" };
+
+export default function Report() {
+  const { t } = useTranslation();
+  const { context, contextKind, sent, reports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useZodForm("report", reportSchema, actionData?.result, {
+    about: contextKind ? aboutFrom[contextKind] : undefined,
+  });
+  const hintId = `${fields.body.id}-hint`;
+  return (
+    <div className="stack narrow">
+      <h1>{t("report.title")}</h1>
+      {sent ? (
+        <Notice>
+          <p>{t("report.sent")}</p>
+        </Notice>
+      ) : null}
+      <p>{t("report.intro")}</p>
+      <p className="muted">{t("report.privacy")}</p>
+      <section className="card stack" aria-labelledby="report-form">
+        <h2 id="report-form">{t("report.formTitle")}</h2>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="report" />
+          {context ? <input type="hidden" name="context" value={context} /> : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <fieldset
+            className="stack"
+            aria-describedby={fields.about.errors ? fields.about.errorId : undefined}
+          >
+            <legend>{t("report.aboutQuestion")}</legend>
+            {reportAbouts.map((about) => (
+              <div className="field field--check" key={about}>
+                <input
+                  type="radio"
+                  id={`report-about-${about}`}
+                  name={fields.about.name}
+                  value={about}
+                  defaultChecked={fields.about.initialValue === about}
+                  key={`${fields.about.key}-${about}`}
+                />
+                <label htmlFor={`report-about-${about}`}>{t(`report.about.${about}`)}</label>
+              </div>
+            ))}
+            <FieldError id={fields.about.errorId} errors={fields.about.errors} t={t} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor={fields.personName.id}>{t("report.personName")}</label>
+            <p id={`${fields.personName.id}-hint`} className="field__hint">
+              {t("report.personNameHint")}
+            </p>
+            <input
+              {...getInputProps(fields.personName, {
+                type: "text",
+                ariaDescribedBy: `${fields.personName.id}-hint`,
+              })}
+              key={fields.personName.key}
+              dir="auto"
+              autoComplete="off"
+            />
+            <FieldError id={fields.personName.errorId} errors={fields.personName.errors} t={t} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.body.id}>{t("report.body")}</label>
+            <p id={hintId} className="field__hint">
+              {t("report.bodyHint")}
+            </p>
+            <textarea
+              {...getTextareaProps(fields.body, { ariaDescribedBy: hintId })}
+              key={fields.body.key}
+              rows={6}
+              dir="auto"
+            />
+            <FieldError id={fields.body.errorId} errors={fields.body.errors} t={t} />
+          </div>
+          <p>
+            <button type="submit" className="button" disabled={busy}>
+              {t("report.submit")}
+            </button>
+          </p>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="my-reports">
+        <h2 id="my-reports">{t("report.mineTitle")}</h2>
+        {reports.length === 0 ? <p className="muted">{t("report.mineNone")}</p> : null}
+        <ul className="plain-list stack">
+          {reports.map((r) => (
+            <li key={r.id} className="stack">
+              <p className="actions">
+                <span className={`badge report-state--${r.state}`}>
+                  {t(`report.state.${r.state}`)}
+                </span>
+                <span className="muted">{t("report.sentOn", { date: r.date })}</span>
+              </p>
+              {r.state === "closed" && r.outcome ? <p>{t(`report.outcome.${r.outcome}`)}</p> : null}
+              <p className="prewrap" dir="auto">
+                {r.body}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -20,7 +20,7 @@ import { defaultLocale, directionOf, type Locale } from "~/i18n/config";
 import { getLocale } from "~/i18n/i18next.server";
 import { messagesVersion } from "~/i18n/resources.server";
 import stylesUrl from "~/styles/app.css";
-import { usePageTitleKey } from "~/utils/handle";
+import { neutralTitleKey, usePageTitleKey } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -66,7 +66,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <title>{titleKey ? `${t(titleKey)} · ${t("app.name")}` : t("home.metaTitle")}</title>
+        <title>
+          {titleKey === neutralTitleKey
+            ? t("app.name")
+            : titleKey
+              ? `${t(titleKey)} · ${t("app.name")}`
+              : t("home.metaTitle")}
+        </title>
         <Meta />
         <Links />
       </head>

@@ -37,6 +37,9 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
           <li>
             <Link to="/events">{t("nav.events")}</Link>
           </li>
+          <li>
+            <Link to="/help">{t("nav.help")}</Link>
+          </li>
           {user ? (
             <>
               <li>

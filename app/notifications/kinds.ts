@@ -18,11 +18,13 @@ export const messageKinds = [
   "mentoring_rematch",
   "signup_confirm",
   "signup_existing",
+  "help_reply",
+  "help_waiting",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Messages only organizers get; settings show these choices to organizers only. */
-export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch"];
+export const organizerKinds: readonly MessageKind[] = ["mentoring_rematch", "help_waiting"];
 
 /** Sent before anyone can log in, so settings never show a choice for them. */
 export const beforeAccountKinds: readonly MessageKind[] = ["signup_confirm"];

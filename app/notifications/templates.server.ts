@@ -11,6 +11,7 @@ import type { Locale } from "~/i18n/config";
 import { renderEmail } from "~/mail/layout.server";
 import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
+import { renderHelpMessage } from "./help-templates.server";
 import { renderMentoringMessage } from "./mentoring-templates.server";
 
 export type Recipient = { id: string; email: string; displayName: string };
@@ -178,5 +179,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   }
   if (input.kind.startsWith("mentoring_")) return renderMentoringMessage(input);
   if (input.kind.startsWith("signup_")) return renderSignupMessage(input);
+  if (input.kind.startsWith("help_")) return renderHelpMessage(input);
   return renderEventMessage(input);
 }

@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import type { Mailer } from "~/mail/mail.server";
+import { eraseOldHelpTexts, escalateWaitingRequests } from "~/care/help-requests.server";
 import { scheduleReminders } from "./reminders.server";
 import { deliverDue } from "./sender.server";
 
@@ -25,6 +26,10 @@ export function startOutboxWorker(options: {
 
   async function round() {
     await scheduleReminders(options.db);
+    // Help requests: nobody waits unseen, and their texts do not outlive their 90 days.
+    const now = new Date();
+    await escalateWaitingRequests(options.db, now);
+    await eraseOldHelpTexts(options.db, now);
     for (;;) {
       const report = await deliverDue(options.db, options.mailer, {
         appUrl: options.appUrl,

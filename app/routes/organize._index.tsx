@@ -42,6 +42,7 @@ export default function OrganizerDashboard() {
           {t("organize.newEvent")}
         </Link>
         <Link to="/organize/mentoring">{t("organize.mentoringLink")}</Link>
+        <Link to="/organize/help">{t("helpOrg.dashboardLink")}</Link>
       </p>
       {isAdmin ? (
         <p className="actions">

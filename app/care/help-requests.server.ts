@@ -195,6 +195,8 @@ export async function endByMember(
   how: "withdraw" | "close",
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
+  const mine = await db.helpRequest.count({ where: { id: requestId, memberId } });
+  if (mine === 0) return refused("errors.invalidChoice");
   const changed = await db.helpRequest.updateMany({
     where: { id: requestId, memberId, status: { in: [...openStatuses] } },
     data:

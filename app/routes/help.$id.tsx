@@ -153,12 +153,12 @@ export default function HelpRequestPage() {
 
       {request.open ? (
         <>
-          <Form method="post" className="card stack">
+          <Form method="post" className="card stack" id="help-add">
             <input type="hidden" name="intent" value="add" />
             <div className="field">
-              <label htmlFor="help-add">{t("help.addLabel")}</label>
+              <label htmlFor="help-add-body">{t("help.addLabel")}</label>
               <textarea
-                id="help-add"
+                id="help-add-body"
                 name="body"
                 rows={4}
                 dir="auto"
@@ -173,7 +173,7 @@ export default function HelpRequestPage() {
           </Form>
           <div className="card stack">
             {request.status === "answered" ? (
-              <Form method="post">
+              <Form method="post" id="help-close">
                 <input type="hidden" name="intent" value="close" />
                 <p className="muted">{t("help.closeHint")}</p>
                 <button type="submit" className="button button--secondary">
@@ -181,7 +181,7 @@ export default function HelpRequestPage() {
                 </button>
               </Form>
             ) : null}
-            <Form method="post">
+            <Form method="post" id="help-withdraw">
               <input type="hidden" name="intent" value="withdraw" />
               <p className="muted">{t("help.withdrawHint")}</p>
               <button type="submit" className="button button--secondary">

@@ -169,7 +169,7 @@ export default function OrganizerHelpRequest() {
           </div>
         </dl>
         {request.open && !request.takenByMe ? (
-          <Form method="post">
+          <Form method="post" id="help-take">
             <input type="hidden" name="intent" value="take" />
             <button type="submit" className="button">
               {t(request.takenBy ? "helpOrg.takeOver" : "helpOrg.take")}
@@ -189,7 +189,7 @@ export default function OrganizerHelpRequest() {
 
       {request.open ? (
         <>
-          <Form method="post" className="card stack">
+          <Form method="post" className="card stack" id="help-reply">
             <input type="hidden" name="intent" value="reply" />
             <h2>{t("helpOrg.replyTitle")}</h2>
             <div className="field">
@@ -238,7 +238,7 @@ export default function OrganizerHelpRequest() {
             </button>
           </Form>
 
-          <Form method="post" className="card stack">
+          <Form method="post" className="card stack" id="help-close">
             <input type="hidden" name="intent" value="close" />
             <h2>{t("helpOrg.closeTitle")}</h2>
             <div className="field">

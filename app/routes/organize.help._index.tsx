@@ -66,7 +66,7 @@ export default function HelpQueue() {
     <div className="stack">
       <h1>{t("helpOrg.title")}</h1>
       <p>{t("helpOrg.intro")}</p>
-      <Form method="get" className="card filters">
+      <Form method="get" className="card filters" id="help-filters">
         <div className="field">
           <label htmlFor="filter-topic">{t("helpOrg.filterTopic")}</label>
           <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
@@ -130,7 +130,7 @@ export default function HelpQueue() {
         ))}
       </ul>
 
-      <Form method="post" className="card stack">
+      <Form method="post" className="card stack" id="help-setting">
         <input type="hidden" name="intent" value="setting" />
         <h2>{t("helpOrg.settingTitle")}</h2>
         {actionData?.saved ? (

@@ -269,6 +269,15 @@ export async function openRequestAsOrganizer(
     },
   });
   if (!request || !organizerMaySee(viewer, request)) return null;
+  // Admins review who opened it; organizers and the member never see that.
+  const reads =
+    viewer.role === "admin"
+      ? await db.helpRead.findMany({
+          where: { requestId },
+          orderBy: { readAt: "asc" },
+          select: { readAt: true, reader: { select: { displayName: true } } },
+        })
+      : null;
   await db.$transaction([
     db.helpRead.create({ data: { requestId, readerId: viewer.id, readAt: now } }),
     db.helpRequest.updateMany({ where: { id: requestId, seenAt: null }, data: { seenAt: now } }),
@@ -294,6 +303,7 @@ export async function openRequestAsOrganizer(
     escalatedAdminsAt: request.escalatedAdminsAt,
     textsErased: request.textsErasedAt !== null,
     messages: threadOf(request.messages),
+    reads: reads?.map((r) => ({ name: r.reader?.displayName ?? null, at: r.readAt })) ?? null,
   };
 }
 

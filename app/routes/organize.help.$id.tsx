@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         locale,
       ),
       messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
+      reads: view.reads?.map((r) => ({ name: r.name, when: formatDateTime(r.at, locale) })) ?? null,
     },
     cards,
     showAll,
@@ -256,6 +257,21 @@ export default function OrganizerHelpRequest() {
             </button>
           </Form>
         </>
+      ) : null}
+      {request.reads ? (
+        <section className="card stack" aria-labelledby="reads-title">
+          <h2 id="reads-title">{t("helpOrg.readsTitle")}</h2>
+          <ul className="plain-list">
+            {request.reads.map((r, i) => (
+              <li key={i}>
+                {t("helpOrg.readLine", {
+                  name: r.name ?? t("helpOrg.deletedAccount"),
+                  when: r.when,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <p>
         <Link to="/organize/help">{t("helpOrg.back")}</Link>

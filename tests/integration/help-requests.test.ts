@@ -221,8 +221,13 @@ describe("the organizers' side", () => {
     const seen = await openRequestAsOrganizer(db(), viewer, id);
     expect(seen?.handle).toBe("tg:@secret");
     await openRequestAsOrganizer(db(), await helpViewer(db(), admin.id), id);
+    expect(seen?.reads).toBeNull();
+    const forAdmin = await openRequestAsOrganizer(db(), await helpViewer(db(), admin.id), id);
+    expect(forAdmin?.reads?.map((r) => r.name)).toHaveLength(2);
     const reads = await db().helpRead.findMany({ where: { requestId: id } });
-    expect(reads.map((r) => r.readerId).sort()).toEqual([womenOrganizer.id, admin.id].sort());
+    expect(reads.map((r) => r.readerId).sort()).toEqual(
+      [womenOrganizer.id, admin.id, admin.id].sort(),
+    );
 
     const page = await json(
       await respond(() =>

@@ -19,8 +19,13 @@ import type { HelpTopic } from "./topics";
 
 type Tx = Prisma.TransactionClient;
 
-export type HelpOutcomeResult = { ok: true } | { ok: false; error: string };
+/**
+ * `notFound` when the request does not exist or is not the person's to see: routes answer that
+ * with a 404 whatever was asked, so nobody learns whether such a request exists.
+ */
+export type HelpOutcomeResult = { ok: true } | { ok: false; error: string; notFound?: true };
 const refused = (error: string): HelpOutcomeResult => ({ ok: false, error });
+const unseen: HelpOutcomeResult = { ok: false, error: "errors.invalidChoice", notFound: true };
 
 export type NewHelpRequest = {
   topic: HelpTopic;
@@ -178,7 +183,7 @@ export async function addMemberMessage(
       where: { id: requestId, memberId },
       select: { status: true },
     });
-    if (!request) return refused("errors.invalidChoice");
+    if (!request) return unseen;
     if (!openStatuses.includes(request.status as never)) return refused("help.errors.notOpen");
     await tx.helpMessage.create({
       data: { requestId, authorId: memberId, fromTeam: false, body, createdAt: now },
@@ -196,7 +201,7 @@ export async function endByMember(
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
   const mine = await db.helpRequest.count({ where: { id: requestId, memberId } });
-  if (mine === 0) return refused("errors.invalidChoice");
+  if (mine === 0) return unseen;
   const changed = await db.helpRequest.updateMany({
     where: { id: requestId, memberId, status: { in: [...openStatuses] } },
     data:
@@ -319,8 +324,10 @@ async function visibleOpenRequest(tx: Tx, viewer: HelpViewer, requestId: string)
       takenById: true,
     },
   });
-  if (!request || !organizerMaySee(viewer, request)) return { error: "errors.invalidChoice" };
-  if (!openStatuses.includes(request.status as never)) return { error: "help.errors.notOpen" };
+  if (!request || !organizerMaySee(viewer, request)) return { refusal: unseen };
+  if (!openStatuses.includes(request.status as never)) {
+    return { refusal: refused("help.errors.notOpen") };
+  }
   return { request };
 }
 
@@ -333,7 +340,7 @@ export async function takeRequest(
 ): Promise<HelpOutcomeResult> {
   return db.$transaction(async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
-    if (!found.request) return refused(found.error);
+    if (!found.request) return found.refusal;
     await tx.helpRequest.update({
       where: { id: requestId },
       data: {
@@ -361,7 +368,7 @@ export async function replyToRequest(
 ): Promise<HelpOutcomeResult> {
   return db.$transaction(async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
-    if (!found.request) return refused(found.error);
+    if (!found.request) return found.refusal;
     const request = found.request;
     const known = await tx.resource.findMany({
       where: { id: { in: reply.resourceIds } },
@@ -405,7 +412,7 @@ export async function closeRequest(
 ): Promise<HelpOutcomeResult> {
   return db.$transaction(async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
-    if (!found.request) return refused(found.error);
+    if (!found.request) return found.refusal;
     await tx.helpRequest.update({
       where: { id: requestId },
       data: { status: "closed", closedAt: now, outcome },

@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "add") outcome = await addMemberMessage(db(), user.id, id, input.body);
   else outcome = await endByMember(db(), user.id, id, input.intent);
   if (!outcome.ok) {
-    if (outcome.error === "errors.invalidChoice") throw notFound();
+    if (outcome.notFound) throw notFound();
     return json({ done: null, error: outcome.error, typed }, { status: 400 });
   }
   return json({ done: input.intent, error: null, typed: "" });

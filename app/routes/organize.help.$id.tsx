@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!outcome.ok) {
     // Not theirs to see, or no such request: the same answer, so nothing is learnt.
-    if (outcome.error === "errors.invalidChoice" && input.intent !== "reply") throw notFound();
+    if (outcome.notFound) throw notFound();
     return json({ done: null, error: outcome.error, typed }, { status: 400 });
   }
   return json({ done: input.intent, error: null, typed: "" });

@@ -205,6 +205,20 @@ describe("the organizers' side", () => {
       ),
     );
     expect(take.status).toBe(404);
+    const reply = await respond(() =>
+      organizerPage.action(
+        args(
+          formRequest(
+            `/organize/help/${woman}`,
+            { intent: "reply", body: "hello", signAs: "team" },
+            organizer.cookie,
+          ),
+          { id: woman },
+        ),
+      ),
+    );
+    expect(reply.status).toBe(404);
+    expect(await db().helpMessage.count({ where: { requestId: woman, fromTeam: true } })).toBe(0);
     const forMember = await respond(() =>
       queuePage.loader(args(getRequest("/organize/help", { Cookie: member.cookie }))),
     );

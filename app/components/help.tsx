@@ -181,7 +181,7 @@ export function ChoiceField({
   legend: string;
   hint?: string;
   options: readonly string[];
-  label: (value: string) => string;
+  label: (value: string) => React.ReactNode;
   type: "radio" | "checkbox";
 }) {
   const { t } = useTranslation();

@@ -14,8 +14,9 @@ import { isUrgent, openStatuses } from "~/care/help-rules";
 import { memberActionSchema } from "~/care/help-schemas";
 import { FormErrors, Notice } from "~/components/forms";
 import { EmergencyNumbers, HelpStatus, HelpThread, ResourceCardView } from "~/components/help";
+import { TextWithLanguages } from "~/components/Lang";
 import { db } from "~/db.server";
-import { languageName } from "~/events/languages";
+import { foreignLanguageNames, languageName } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         view.languages.map((code) => languageName(code, locale)),
         locale,
       ),
+      foreignNames: foreignLanguageNames(view.languages, locale),
       messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
     },
     cards,
@@ -123,7 +125,9 @@ export default function HelpRequestPage() {
           </div>
           <div>
             <dt>{t("help.languagesLegend")}</dt>
-            <dd>{request.languageNames}</dd>
+            <dd>
+              <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
+            </dd>
           </div>
           {request.wantsWoman ? (
             <div>

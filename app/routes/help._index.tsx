@@ -12,7 +12,13 @@ import { helpTopics } from "~/care/topics";
 import { FieldError, FormErrors, TextField, useZodForm } from "~/components/forms";
 import { ChoiceField, HelpStatus } from "~/components/help";
 import { db } from "~/db.server";
-import { isSpokenLanguage, languageName, spokenLanguages } from "~/events/languages";
+import { TextWithLanguages } from "~/components/Lang";
+import {
+  foreignLanguageNames,
+  isSpokenLanguage,
+  languageName,
+  spokenLanguages,
+} from "~/events/languages";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { readForm } from "~/utils/forms.server";
@@ -28,7 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const own = user.locale ?? locale;
   return json({
     locale,
-    languages: spokenLanguages.map((code) => ({ code, name: languageName(code, locale) })),
+    languages: spokenLanguages.map((code) => ({
+      code,
+      name: languageName(code, locale),
+      // "やさしい にほんご" on a Persian page is Japanese (WCAG 3.1.2).
+      foreign: foreignLanguageNames([code], locale),
+    })),
     defaults: { languages: isSpokenLanguage(own) ? [own] : [], contact: "here" },
     requests: requests.map((r) => ({
       id: r.id,
@@ -64,7 +75,7 @@ export default function Help() {
   const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
   const field = (name: string) => f[name]!;
   const languageCodes = languages.map((l) => l.code);
-  const nameOf = Object.fromEntries(languages.map((l) => [l.code, l.name]));
+  const byCode = Object.fromEntries(languages.map((l) => [l.code, l]));
   return (
     <div className="stack narrow">
       <h1>{t("help.title")}</h1>
@@ -94,7 +105,12 @@ export default function Help() {
             legend={t("help.languagesLegend")}
             hint={t("help.languagesHint")}
             options={languageCodes}
-            label={(code) => nameOf[code] ?? code}
+            label={(code) => (
+              <TextWithLanguages
+                text={byCode[code]?.name ?? code}
+                parts={byCode[code]?.foreign ?? []}
+              />
+            )}
             type="checkbox"
           />
           <div className="field field--check">

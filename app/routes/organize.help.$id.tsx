@@ -17,8 +17,9 @@ import { helpOutcomes, isUrgent, openStatuses, topicsFor } from "~/care/help-rul
 import { organizerActionSchema } from "~/care/help-schemas";
 import { FormErrors, Notice } from "~/components/forms";
 import { HelpStatus, HelpThread } from "~/components/help";
+import { TextWithLanguages } from "~/components/Lang";
 import { db } from "~/db.server";
-import { languageName } from "~/events/languages";
+import { foreignLanguageNames, languageName } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         view.languages.map((code) => languageName(code, locale)),
         locale,
       ),
+      foreignNames: foreignLanguageNames(view.languages, locale),
       messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
       reads: view.reads?.map((r) => ({ name: r.name, when: formatDateTime(r.at, locale) })) ?? null,
     },
@@ -134,7 +136,9 @@ export default function OrganizerHelpRequest() {
           </div>
           <div>
             <dt>{t("help.languagesLegend")}</dt>
-            <dd>{request.languageNames}</dd>
+            <dd>
+              <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
+            </dd>
           </div>
           {request.wantsWoman ? (
             <div>

@@ -10,8 +10,9 @@ import { queueFilterSchema, queueSettingSchema } from "~/care/help-schemas";
 import { helpTopics } from "~/care/topics";
 import { Notice } from "~/components/forms";
 import { HelpStatus } from "~/components/help";
+import { TextWithLanguages } from "~/components/Lang";
 import { db } from "~/db.server";
-import { languageName, spokenLanguages } from "~/events/languages";
+import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { parseControlForm } from "~/utils/forms.server";
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         r.languages.map((code) => languageName(code, locale)),
         locale,
       ),
+      foreignNames: foreignLanguageNames(r.languages, locale),
       when: formatDateTime(r.createdAt, locale),
       overdue: r.status === "received" && organizerEscalationDue(r) <= now,
     })),
@@ -120,7 +122,10 @@ export default function HelpQueue() {
               {r.overdue ? <strong> · {t("helpOrg.overdue")}</strong> : null}
             </p>
             <p>
-              {t("helpOrg.answerIn", { languages: r.languages })}
+              <TextWithLanguages
+                text={t("helpOrg.answerIn", { languages: r.languages })}
+                parts={r.foreignNames}
+              />
               {r.wantsWoman ? ` · ${t("helpOrg.wantsWoman")}` : ""}
             </p>
             <p className="muted">

@@ -127,6 +127,8 @@ describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
     "/organize/mentoring",
     "/organize/mentoring/pool",
     "/organize/mentoring/draft",
+    "/help",
+    "/organize/help",
   ];
   const resolve = (path: string) =>
     path === "/event"

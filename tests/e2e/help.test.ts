@@ -225,4 +225,44 @@ describe.skipIf(!availability.run)("asking for help (issue #11)", () => {
     expect(saved).toMatchObject({ status: "closed", outcome: "member_closed" });
     await axeAsScripted(maryam);
   });
+  it("keeps what she typed when something is missing; she adds to a request, an organizer closes one with an outcome, she withdraws another", async () => {
+    await go(maryam, "/help");
+    await maryam.fill("textarea[name=message]", "غذا برای بچه‌ها");
+    await submit(maryam, "#help-request");
+    expect(new URL(maryam.url()).pathname).toBe("/help");
+    expect((await maryam.locator("main").textContent()) ?? "").toContain(
+      "لطفاً انتخاب کنید دربارهٔ چیست.",
+    );
+    expect(await maryam.inputValue("textarea[name=message]")).toBe("غذا برای بچه‌ها");
+    await maryam.check('input[name=topic][value="food"]');
+    await maryam.check('input[name=urgency][value="whenever"]');
+    await submit(maryam, "#help-request");
+    const food = new URL(maryam.url()).pathname.match(/^\/help\/(.+)$/)![1]!;
+    // Not one of the urgent kinds: no emergency block.
+    expect(await maryam.locator('a[href="tel:110"]').count()).toBe(0);
+    await maryam.fill("#help-add-body", "سه بچه دارم");
+    await submit(maryam, "#help-add");
+    expect((await maryam.locator("main").textContent()) ?? "").toContain("سه بچه دارم");
+
+    // Ken does not answer requests asking for a woman, but this one is for anyone.
+    await go(ken, `/organize/help/${food}`);
+    expect((await ken.locator("main").textContent()) ?? "").toContain("سه بچه دارم");
+    await ken.selectOption("#close-outcome", "referred");
+    await submit(ken, "#help-close");
+    expect((await ken.locator("main").textContent()) ?? "").toContain("Sent on to another service");
+    await go(maryam, `/help/${food}`);
+    expect((await maryam.locator("main").textContent()) ?? "").toContain("بسته شد");
+    expect(await maryam.locator("#help-add").count()).toBe(0);
+
+    await go(maryam, "/help");
+    await maryam.check('input[name=topic][value="talk"]');
+    await maryam.check('input[name=urgency][value="week"]');
+    await submit(maryam, "#help-request");
+    await submit(maryam, "#help-withdraw");
+    expect((await maryam.locator("main").textContent()) ?? "").toContain(
+      "درخواست شما پس گرفته شد.",
+    );
+    await go(maryam, "/help");
+    expect(await maryam.locator('a[href^="/help/"]').count()).toBe(3);
+  });
 });

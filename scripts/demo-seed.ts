@@ -1,5 +1,6 @@
 import { createAccount } from "~/accounts/accounts.server";
 import type { Role } from "~/accounts/roles";
+import { createHelpRequest } from "~/care/help-requests.server";
 import type { Db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { answerGoing } from "~/events/rsvp.server";
@@ -124,7 +125,52 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: num
   if ((await db.event.count()) === 0) await seedEvents(db, now);
   if ((await db.mentoringProfile.count()) === 0) await seedMentoring(db, now);
   await seedDirectory(db, now, await idOf(db, "aiko@demo.tsunagu.jp"));
+  if ((await db.helpRequest.count()) === 0) await seedHelpRequests(db, now);
   return { created };
+}
+
+/**
+ * Quiet requests waiting in /organize/help: Maryam's (Persian, a place to sleep today, asking
+ * for a woman) and Amal's (Arabic, papers, this week). Aiko and Sara answer requests that ask
+ * for a woman, so both demo organizers (and the admin) see them. Directory entries are seeded
+ * with the directory, not here.
+ */
+async function seedHelpRequests(db: Db, now: Date) {
+  await db.user.updateMany({
+    where: { email: { in: ["aiko@demo.tsunagu.jp", "sara@demo.tsunagu.jp"] } },
+    data: { answersWomenRequests: true },
+  });
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  await createHelpRequest(
+    db,
+    await idOf(db, "maryam@demo.tsunagu.jp"),
+    {
+      topic: "sleep",
+      urgency: "today",
+      languages: ["fa", "en"],
+      wantsWoman: true,
+      contact: "here",
+      handle: "",
+      message: "صاحبخانه امروز گفت باید بروم. امشب جایی برای خوابیدن ندارم.",
+      locale: "fa",
+    },
+    minutesAgo(30),
+  );
+  await createHelpRequest(
+    db,
+    await idOf(db, "amal@demo.tsunagu.jp"),
+    {
+      topic: "papers",
+      urgency: "week",
+      languages: ["ar", "ja-x-easy"],
+      wantsWoman: false,
+      contact: "here",
+      handle: "",
+      message: "وصلتني رسالة من البلدية ولا أفهمها. هل يمكن لأحد أن يساعدني في قراءتها؟",
+      locale: "ar",
+    },
+    minutesAgo(26 * 60),
+  );
 }
 
 const cafeText = {

@@ -1,4 +1,5 @@
 import { generateIdFromEntropySize } from "lucia";
+import { forgetHelpRequestsOf, helpRequestsExport } from "~/care/help-requests.server";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
@@ -331,6 +332,10 @@ export async function exportUserData(db: Db, userId: string) {
           matches,
         }
       : null,
+    helpRequests: await helpRequestsExport(db, userId),
+    ...(user.role !== "member"
+      ? { answersRequestsAskingForAWoman: user.answersWomenRequests }
+      : {}),
   };
 }
 
@@ -349,6 +354,8 @@ export async function deleteAccount(
       const otherAdmins = await tx.user.count({ where: { role: "admin", id: { not: userId } } });
       if (otherAdmins === 0) return true;
     }
+    // Her help requests lose their texts and stay as anonymous numbers (docs/decisions/0011).
+    await forgetHelpRequestsOf(tx, userId);
     await tx.user.delete({ where: { id: userId } });
     return false;
   });

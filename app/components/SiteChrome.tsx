@@ -36,6 +36,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
           </li>
           <li>
             <Link to="/resources">{t("nav.resources")}</Link>
+            <Link to="/help">{t("nav.help")}</Link>
           </li>
           {user ? (
             <>

@@ -21,6 +21,8 @@ export const messageKinds = [
   "organizer_notice",
   "quiet_hello",
   "waiting_reminder",
+  "help_reply",
+  "help_waiting",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -28,6 +30,7 @@ export type MessageKind = (typeof messageKinds)[number];
 export const organizerKinds: readonly MessageKind[] = [
   "mentoring_rematch",
   "organizer_notice",
+  "help_waiting",
   "waiting_reminder",
 ];
 

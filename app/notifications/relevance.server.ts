@@ -154,6 +154,17 @@ export async function reasonHasPassed(
       return `The match has moved on since (now ${match.status}).`;
     return null;
   }
+  if (kind === "help_reply" || kind === "help_waiting") {
+    const request = await db.helpRequest.findUnique({
+      where: { id: payload.requestId ?? "" },
+      select: { status: true },
+    });
+    if (!request) return "The request no longer exists.";
+    if (kind === "help_waiting" && request.status !== "received") {
+      return `Someone has it now (${request.status}).`;
+    }
+    return null;
+  }
   if (kind.startsWith("rsvp_") || kind.startsWith("event_")) return eventReason(db, message, now);
   return null;
 }

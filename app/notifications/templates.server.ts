@@ -12,6 +12,7 @@ import type { Locale } from "~/i18n/config";
 import { renderEmail } from "~/mail/layout.server";
 import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
+import { renderHelpMessage } from "./help-templates.server";
 import { renderMentoringMessage } from "./mentoring-templates.server";
 import { renderKeepApartAlert } from "~/safety/alert-mail.server";
 import { renderReportMessage } from "./report-templates.server";
@@ -184,5 +185,6 @@ export async function renderMessage(input: TemplateInput): Promise<Rendered> {
   if (input.kind === "organizer_notice") return renderKeepApartAlert(input);
   if (input.kind === "quiet_hello") return renderQuietHello(input);
   if (input.kind === "waiting_reminder") return renderReportMessage(input);
+  if (input.kind.startsWith("help_")) return renderHelpMessage(input);
   return renderEventMessage(input);
 }

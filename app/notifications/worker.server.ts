@@ -2,6 +2,7 @@ import type { Db } from "~/db.server";
 import type { Mailer } from "~/mail/mail.server";
 import { raiseKeepApartAlerts } from "~/safety/keep-apart.server";
 import { escalateReports } from "~/safety/reports.server";
+import { eraseOldHelpTexts, escalateWaitingRequests } from "~/care/help-requests.server";
 import { scheduleReminders } from "./reminders.server";
 import { deliverDue } from "./sender.server";
 
@@ -29,6 +30,10 @@ export function startOutboxWorker(options: {
     await scheduleReminders(options.db);
     await raiseKeepApartAlerts(options.db);
     await escalateReports(options.db);
+    // Help requests: nobody waits unseen, and their texts do not outlive their 90 days.
+    const now = new Date();
+    await escalateWaitingRequests(options.db, now);
+    await eraseOldHelpTexts(options.db, now);
     for (;;) {
       const report = await deliverDue(options.db, options.mailer, {
         appUrl: options.appUrl,

@@ -101,6 +101,7 @@ export default function OrganizerDashboard() {
         <Link to="/organize/safety">{t("keepApartOrg.navLink")}</Link>
         <Link to="/organize/resources">{t("resourcesOrg.dashboardTitle")}</Link>
         <Link to="/organize/reports">{t("reportOrg.navLink")}</Link>
+        <Link to="/organize/help">{t("helpOrg.dashboardLink")}</Link>
       </p>
       {alerts.length ? (
         <section

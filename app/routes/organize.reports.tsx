@@ -9,11 +9,11 @@ import { getLocale } from "~/i18n/i18next.server";
 import { reportOutcomes, reportQueueSchema } from "~/safety/report-codes";
 import { closeReport, reportQueue, takeReport } from "~/safety/reports.server";
 import { parseControlForm } from "~/utils/forms.server";
-import type { RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";
 
 /** Reports of concern, for organizers and admins: oldest first, take, close with an outcome. */
-export const handle: RouteHandle = { neutralTitle: true };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "organizer");

@@ -17,13 +17,13 @@ import {
 } from "~/safety/report-codes";
 import { createReport, myReports } from "~/safety/reports.server";
 import { parseForm } from "~/utils/forms.server";
-import type { RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 
 /**
  * "Tell organizers about a worry": linked from event, mentoring and help pages with
  * ?about=<kind>:<id>. The tab and history entry say only "Tsunagu".
  */
-export const handle: RouteHandle = { neutralTitle: true };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { RouteHandle } from "~/utils/handle";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 
 /** How to browse privately and what "Leave quickly" does; a neutral address and title. */
-export const handle: RouteHandle = { neutralTitle: true };
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 const sections = [
   {

@@ -44,7 +44,25 @@ type Entry = {
 };
 
 type Secret =
-  "otherEmails" | "hiddenAddress" | "menteeAbout" | "menteeHandle" | "keepApartNote" | "reportText";
+  | "otherEmails"
+  | "hiddenAddress"
+  | "menteeAbout"
+  | "menteeHandle"
+  | "keepApartNote"
+  | "reportText"
+  | "helpMessage"
+  | "helpHandle"
+  | "womanMessage";
+const textSecrets = [
+  "hiddenAddress",
+  "menteeAbout",
+  "menteeHandle",
+  "keepApartNote",
+  "reportText",
+  "helpMessage",
+  "helpHandle",
+  "womanMessage",
+] as const;
 
 const all = (o: Outcome): ByPrincipal =>
   Object.fromEntries(principals.map((p) => [p, o])) as ByPrincipal;
@@ -70,6 +88,11 @@ const mayKnow: Record<Secret, Principal[]> = {
   // A mentee's about-me and contact handle: the mentee, her active mentor, organizers.
   menteeAbout: ["mentee", "mentor", "organizer", "admin"],
   menteeHandle: ["mentee", "mentor", "organizer", "admin"],
+  // A help request: the member who asked, organizers who may see it, admins.
+  helpMessage: ["member", "organizer", "admin"],
+  helpHandle: ["member", "organizer", "admin"],
+  // Hers asking for a woman: the seeded organizer does not answer those; admins see every one.
+  womanMessage: ["member", "admin"],
   // Nobody sees another person's email address: no seeded profile shares it.
   otherEmails: [],
   // What the mentee wrote asking to be kept away from her mentor: she and organizers, never him.
@@ -85,6 +108,9 @@ const demoMailbox = {
   menteeHandle: [...principals],
   keepApartNote: [...principals],
   reportText: [...principals],
+  helpMessage: [...principals],
+  helpHandle: [...principals],
+  womanMessage: [...principals],
 };
 
 const table: Record<string, Entry> = {
@@ -220,6 +246,33 @@ const table: Record<string, Entry> = {
     ],
   },
   "healthz.tsx": { get: [get(() => "/healthz", all("allow"))] },
+  "help._index.tsx": {
+    get: [get(() => "/help", signedIn("allow"))],
+    post: [{ path: () => "/help", body: () => [], expect: signedIn("rejected") }],
+  },
+  "help.$id.tsx": {
+    get: [
+      get((w) => `/help/${w.helpRequestId}`, signedIn("notFound", { member: "allow" })),
+      get((w) => `/help/${w.womanRequestId}`, signedIn("notFound", { member: "allow" })),
+      get(() => `/help/${nowhere}`, signedIn("notFound")),
+    ],
+    post: [
+      {
+        // Adding to her own request is harmless; for everyone else it does not exist.
+        path: (w) => `/help/${w.womanRequestId}`,
+        body: () => [
+          ["intent", "add"],
+          ["body", "one more thing"],
+        ],
+        expect: signedIn("notFound", { member: "allow" }),
+      },
+      {
+        path: (w) => `/help/${w.helpRequestId}`,
+        body: () => [["intent", "withdraw"]],
+        expect: signedIn("notFound", { member: "skip" }),
+      },
+    ],
+  },
   "language.tsx": {
     get: [get(() => "/language", all({ to: "/" }))],
     post: [
@@ -406,6 +459,43 @@ const table: Record<string, Entry> = {
   "organize.events.new.tsx": {
     get: [get(() => "/organize/events/new", organizers("allow"))],
     post: [{ path: () => "/organize/events/new", body: () => [], expect: organizers("rejected") }],
+  },
+  "organize.help._index.tsx": {
+    get: [
+      get(() => "/organize/help", organizers("allow")),
+      get(() => "/organize/help?topic=sleep&language=fa&closed=1", organizers("allow")),
+    ],
+    post: [
+      {
+        // Leaves "I answer requests that ask for a woman" off, as seeded.
+        path: () => "/organize/help",
+        body: () => [["intent", "setting"]],
+        expect: organizers("allow"),
+      },
+    ],
+  },
+  "organize.help.$id.tsx": {
+    get: [
+      get((w) => `/organize/help/${w.helpRequestId}`, organizers("allow")),
+      get(
+        (w) => `/organize/help/${w.womanRequestId}`,
+        signedIn("forbidden", { organizer: "notFound", admin: "allow" }),
+      ),
+      get(() => `/organize/help/${nowhere}`, organizers("notFound")),
+      get((w) => `/organize/help/${w.helpRequestId}?all=1`, organizers("allow")),
+    ],
+    post: [
+      {
+        path: (w) => `/organize/help/${w.womanRequestId}`,
+        body: () => [["intent", "take"]],
+        expect: signedIn("forbidden", { organizer: "notFound", admin: "allow" }),
+      },
+      {
+        path: (w) => `/organize/help/${w.helpRequestId}`,
+        body: () => [["intent", "nothing-like-this"]],
+        expect: organizers("rejected"),
+      },
+    ],
   },
   "organize.mentoring._index.tsx": {
     get: [get(() => "/organize/mentoring", organizers("allow"))],
@@ -730,13 +820,7 @@ function leaks(entry: Entry, who: Principal, body: string): string[] {
   if (!allowed("otherEmails")) {
     for (const person of others) if (body.includes(person.email)) found.push(person.email);
   }
-  for (const secret of [
-    "hiddenAddress",
-    "menteeAbout",
-    "menteeHandle",
-    "keepApartNote",
-    "reportText",
-  ] as const) {
+  for (const secret of textSecrets) {
     if (!allowed(secret) && body.includes(world.secrets[secret])) found.push(secret);
   }
   return found;
@@ -843,6 +927,18 @@ describe("the private text the leak checks look for", () => {
     expect(await page("mentee", "/settings/privacy")).toContain(world.secrets.keepApartNote);
     expect(await page("mentee", "/settings/data")).toContain(world.secrets.keepApartNote);
     expect(await page("organizer", "/organize/safety")).toContain(world.secrets.keepApartNote);
+    const ownRequest = await page("member", `/help/${world.helpRequestId}`);
+    expect(ownRequest).toContain(world.secrets.helpMessage);
+    expect(ownRequest).toContain(world.secrets.helpHandle);
+    expect(await page("member", `/help/${world.womanRequestId}`)).toContain(
+      world.secrets.womanMessage,
+    );
+    const forOrganizer = await page("organizer", `/organize/help/${world.helpRequestId}`);
+    expect(forOrganizer).toContain(world.secrets.helpMessage);
+    expect(forOrganizer).toContain(world.secrets.helpHandle);
+    expect(await page("admin", `/organize/help/${world.womanRequestId}`)).toContain(
+      world.secrets.womanMessage,
+    );
   });
 });
 

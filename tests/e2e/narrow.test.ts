@@ -190,6 +190,8 @@ describe.skipIf(!availability.run)("a 320 px phone in every language", () => {
     "/organize/resources/new",
     "/resource",
     "/organize/resources/import",
+    "/help",
+    "/organize/help",
   ];
   const resolve = (path: string) =>
     path === "/event"

@@ -39,6 +39,9 @@ export type World = {
   mailToken: string;
   devMailId: string;
   resetToken: string;
+  /** The member's help request (food, this week), and hers asking for a woman to answer. */
+  helpRequestId: string;
+  womanRequestId: string;
   /** Text only some people may ever see. */
   secrets: {
     hiddenAddress: string;
@@ -48,6 +51,9 @@ export type World = {
     keepApartNote: string;
     /** The words of a report the member sent about the mentee (issue #12). */
     reportText: string;
+    helpMessage: string;
+    helpHandle: string;
+    womanMessage: string;
   };
   /** The keep-apart rule protecting the mentee from the mentor (recorded by the organizer). */
   keepApartRuleId: string;
@@ -157,6 +163,9 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
     menteeHandle: `handle-secret-${tag}`,
     keepApartNote: `keep-apart-secret-${tag}`,
     reportText: `report-secret-${tag}`,
+    helpMessage: `help-message-secret-${tag}`,
+    helpHandle: `help-contact-${tag}`,
+    womanMessage: `woman-message-secret-${tag}`,
   };
   const organizer = people.organizer.cookie;
   const eventFields = (title: string, extra: [string, string][]): [string, string][] => [
@@ -382,8 +391,52 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
   const resetToken = reset.text.match(/reset-password\?token=([\w-]+)/)?.[1];
   if (!resetToken) throw new Error("Seeding: no reset token in the email");
 
+  // Two quiet requests by the member, through the form: one any organizer may read, one
+  // asking for a woman (the seeded organizer has not said they answer those; the admin sees all).
+  const helpIdFrom = (location: string | null) => {
+    const id = location?.match(/^\/help\/([^?]+)\?sent=1$/)?.[1];
+    if (!id) throw new Error(`Seeding: no help request id in ${location}`);
+    return id;
+  };
+  const helpRequestId = helpIdFrom(
+    (
+      await post(
+        url,
+        "/help",
+        [
+          ["topic", "food"],
+          ["urgency", "week"],
+          ["languages", "fa"],
+          ["contact", "handle"],
+          ["handle", secrets.helpHandle],
+          ["message", secrets.helpMessage],
+        ],
+        people.member.cookie,
+      )
+    ).location,
+  );
+  const womanRequestId = helpIdFrom(
+    (
+      await post(
+        url,
+        "/help",
+        [
+          ["topic", "health"],
+          ["urgency", "whenever"],
+          ["languages", "fa"],
+          ["wantsWoman", "on"],
+          ["contact", "here"],
+          ["message", secrets.womanMessage],
+        ],
+        people.member.cookie,
+      )
+    ).location,
+  );
+
   return {
     people,
+    helpRequestId,
+    womanRequestId,
     eventId,
     seriesEventId,
     seriesId: edit.event.seriesId,

@@ -1,0 +1,216 @@
+import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import type { ResourceCard } from "~/care/resource-cards";
+import { FieldError } from "./forms";
+
+/** The public emergency numbers in Japan; nothing else is listed here, so nothing can be wrong. */
+export function EmergencyNumbers() {
+  const { t } = useTranslation();
+  return (
+    <section className="card card--danger stack" aria-labelledby="emergency-title">
+      <h2 id="emergency-title">{t("help.emergencyTitle")}</h2>
+      <ul className="plain-list">
+        <li>
+          <a href="tel:110" className="button button--danger">
+            {t("help.police", { number: "110" })}
+          </a>
+        </li>
+        <li>
+          <a href="tel:119" className="button button--danger">
+            {t("help.ambulance", { number: "119" })}
+          </a>
+        </li>
+      </ul>
+      <p>{t("help.emergencyNote")}</p>
+    </section>
+  );
+}
+
+export function ResourceCardView({
+  card,
+  headingLevel = 3,
+}: {
+  card: ResourceCard;
+  headingLevel?: 3 | 4;
+}) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <article className="card stack" lang={card.textLocale}>
+      <Heading dir="auto">{card.name}</Heading>
+      {card.sample ? <p className="muted">{t("help.sampleEntry")}</p> : null}
+      {card.temporarilyClosed ? (
+        <p className="notice notice--waiting">{t("help.temporarilyClosed")}</p>
+      ) : null}
+      {card.description ? (
+        <p className="prewrap" dir="auto">
+          {card.description}
+        </p>
+      ) : null}
+      <dl className="details">
+        {card.phone ? (
+          <div>
+            <dt>{t("help.phone")}</dt>
+            <dd>
+              <a href={`tel:${card.phone.replace(/[^\d+]/g, "")}`} dir="ltr">
+                {card.phone}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {card.address ? (
+          <div>
+            <dt>{t("help.address")}</dt>
+            <dd>
+              <span dir="auto">{card.address}</span>
+              {card.mapUrl ? (
+                <>
+                  {" "}
+                  <a href={card.mapUrl} rel="noreferrer">
+                    {t("help.map")}
+                  </a>
+                </>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {card.hours.length ? (
+          <div>
+            <dt>{t("help.hours")}</dt>
+            <dd>
+              <ul className="plain-list">
+                {card.hours.map((h, i) => (
+                  <li key={i}>
+                    {t("help.hoursLine", { day: h.day, opens: h.opens, closes: h.closes })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        {card.website ? (
+          <div>
+            <dt>{t("help.website")}</dt>
+            <dd>
+              <a href={card.website} rel="noreferrer" dir="ltr">
+                {card.website}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </article>
+  );
+}
+
+const statusClass: Record<string, string> = {
+  received: "status status--waiting",
+  taken: "status status--going",
+  answered: "status status--going",
+  closed: "status",
+  withdrawn: "status",
+};
+
+export function HelpStatus({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={statusClass[status] ?? "status"}>{t(`help.status.${status}`)}</span>;
+}
+
+export type ThreadView = {
+  id: string;
+  fromTeam: boolean;
+  signedName: string | null;
+  body: string;
+  resourceIds: string[];
+  when: string;
+};
+
+/** The private thread: her words, and the team's replies with their directory cards. */
+export function HelpThread({
+  messages,
+  cards,
+  mine,
+}: {
+  messages: ThreadView[];
+  cards: Record<string, ResourceCard>;
+  /** How her own messages are labelled: "You" for her, her name for organizers */
+  mine: string;
+}) {
+  const { t } = useTranslation();
+  if (messages.length === 0) return <p className="muted">{t("help.noMessages")}</p>;
+  return (
+    <ol className="plain-list">
+      {messages.map((m) => (
+        <li key={m.id} className="card stack">
+          <p>
+            <strong>
+              {m.fromTeam
+                ? m.signedName
+                  ? t("help.signedBy", { name: m.signedName })
+                  : t("help.team")
+                : mine}
+            </strong>{" "}
+            <span className="muted">{m.when}</span>
+          </p>
+          {m.body ? (
+            <p className="prewrap" dir="auto">
+              {m.body}
+            </p>
+          ) : (
+            <p className="muted">{t("help.erased")}</p>
+          )}
+          {m.resourceIds.map((id) =>
+            cards[id] ? <ResourceCardView key={id} card={cards[id]} headingLevel={3} /> : null,
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Radio buttons or checkboxes for one field, with its legend and translated error. */
+export function ChoiceField({
+  meta,
+  legend,
+  hint,
+  options,
+  label,
+  type,
+}: {
+  meta: FieldMetadata<unknown>;
+  legend: string;
+  hint?: string;
+  options: readonly string[];
+  label: (value: string) => React.ReactNode;
+  type: "radio" | "checkbox";
+}) {
+  const { t } = useTranslation();
+  const hintId = `${meta.id}-hint`;
+  return (
+    <fieldset
+      className="field"
+      aria-describedby={
+        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
+        undefined
+      }
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-grid">
+        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
+          (props) => (
+            <label key={props.key} className="field--check">
+              <input {...props} key={props.key} />
+              {label(props.value)}
+            </label>
+          ),
+        )}
+      </div>
+      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,285 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/accounts/sessions.server";
+import { findResources, resourceTextFor } from "~/care/directory.server";
+import { attachedCards } from "~/care/help-cards.server";
+import {
+  closeRequest,
+  helpViewer,
+  openRequestAsOrganizer,
+  replyToRequest,
+  takeRequest,
+  type HelpOutcomeResult,
+} from "~/care/help-requests.server";
+import { helpOutcomes, isUrgent, openStatuses, topicsFor } from "~/care/help-rules";
+import { organizerActionSchema } from "~/care/help-schemas";
+import { FormErrors, Notice } from "~/components/forms";
+import { HelpStatus, HelpThread } from "~/components/help";
+import { TextWithLanguages } from "~/components/Lang";
+import { db } from "~/db.server";
+import { foreignLanguageNames, languageName } from "~/events/languages";
+import { formatDateTime, formatList } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18next.server";
+import { firstFormError, parseForm } from "~/utils/forms.server";
+import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/http.server";
+
+export const handle: RouteHandle = { titleKey: neutralTitleKey };
+
+/** One request for an organizer who may see it. Every opening is recorded (who, when). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireRole(request, "organizer");
+  const locale = await getLocale(request);
+  const viewer = await helpViewer(db(), user.id);
+  const view = await openRequestAsOrganizer(db(), viewer, params.id ?? "");
+  if (!view) throw notFound();
+  const showAll = new URL(request.url).searchParams.get("all") === "1";
+  const [cards, entries] = await Promise.all([
+    attachedCards(db(), view.messages, locale),
+    findResources(
+      db(),
+      showAll ? {} : { topics: topicsFor(view.topic), languages: view.languages },
+    ),
+  ]);
+  return json({
+    request: {
+      ...view,
+      open: openStatuses.includes(view.status as never),
+      urgent: isUrgent(view),
+      takenByMe: view.takenBy?.id === viewer.id,
+      takenBy: view.takenBy?.displayName ?? null,
+      when: formatDateTime(view.createdAt, locale),
+      languageNames: formatList(
+        view.languages.map((code) => languageName(code, locale)),
+        locale,
+      ),
+      foreignNames: foreignLanguageNames(view.languages, locale),
+      messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
+      reads: view.reads?.map((r) => ({ name: r.name, when: formatDateTime(r.at, locale) })) ?? null,
+    },
+    cards,
+    showAll,
+    entries: entries.map((r) => ({ id: r.id, name: resourceTextFor(r, locale).name })),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireRole(request, "organizer");
+  const { formData, submission } = await parseForm(request, organizerActionSchema);
+  const typed = String(formData.get("body") ?? "");
+  if (submission.status !== "success") {
+    return json({ done: null, error: firstFormError(submission), typed }, { status: 400 });
+  }
+  const viewer = await helpViewer(db(), user.id);
+  const id = params.id ?? "";
+  const input = submission.value;
+  let outcome: HelpOutcomeResult;
+  switch (input.intent) {
+    case "take":
+      outcome = await takeRequest(db(), viewer, id);
+      break;
+    case "reply":
+      outcome = await replyToRequest(db(), viewer, id, {
+        body: input.body,
+        signWithName: input.signAs === "name",
+        resourceIds: input.resourceIds,
+      });
+      break;
+    case "close":
+      outcome = await closeRequest(db(), viewer, id, input.outcome);
+      break;
+  }
+  if (!outcome.ok) {
+    // Not theirs to see, or no such request: the same answer, so nothing is learnt.
+    if (outcome.notFound) throw notFound();
+    return json({ done: null, error: outcome.error, typed }, { status: 400 });
+  }
+  return json({ done: input.intent, error: null, typed: "" });
+}
+
+export default function OrganizerHelpRequest() {
+  const { t } = useTranslation();
+  const { request, cards, entries, showAll } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack narrow">
+      <h1>{t(`careTopics.${request.topic}`)}</h1>
+      {actionData?.done ? (
+        <Notice>
+          <p>{t(`helpOrg.done.${actionData.done}`)}</p>
+        </Notice>
+      ) : null}
+      {actionData?.error ? <FormErrors id="help-error" errors={[actionData.error]} /> : null}
+      {request.urgent && request.open ? (
+        <p className="notice notice--error">{t("helpOrg.urgentNote")}</p>
+      ) : null}
+      <section className="card stack" aria-labelledby="request-facts">
+        <h2 id="request-facts">{t("helpOrg.factsTitle")}</h2>
+        <p>
+          <HelpStatus status={request.status} />
+          {request.outcome ? ` · ${t(`helpOrg.outcomes.${request.outcome}`)}` : ""}
+        </p>
+        <dl className="details">
+          <div>
+            <dt>{t("helpOrg.who")}</dt>
+            <dd dir="auto">{request.memberName ?? t("helpOrg.deletedAccount")}</dd>
+          </div>
+          <div>
+            <dt>{t("help.askedAt")}</dt>
+            <dd>{request.when}</dd>
+          </div>
+          <div>
+            <dt>{t("help.urgencyLegend")}</dt>
+            <dd>{t(`help.urgency.${request.urgency}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("help.languagesLegend")}</dt>
+            <dd>
+              <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
+            </dd>
+          </div>
+          {request.wantsWoman ? (
+            <div>
+              <dt>{t("help.wantsWomanShort")}</dt>
+              <dd>{t("help.yes")}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("help.contactLegend")}</dt>
+            <dd>
+              {t(`help.contact.${request.contact}`)}
+              {request.contact === "handle" && request.handle ? (
+                <>
+                  {": "}
+                  <span dir="auto">{request.handle}</span>
+                </>
+              ) : null}
+              {request.email ? (
+                <>
+                  {": "}
+                  <span dir="ltr">{request.email}</span>
+                </>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("helpOrg.takenTitle")}</dt>
+            <dd>
+              {request.takenBy
+                ? t("helpOrg.takenBy", { name: request.takenBy })
+                : t("helpOrg.nobodyYet")}
+            </dd>
+          </div>
+        </dl>
+        {request.open && !request.takenByMe ? (
+          <Form method="post" id="help-take">
+            <input type="hidden" name="intent" value="take" />
+            <button type="submit" className="button">
+              {t(request.takenBy ? "helpOrg.takeOver" : "helpOrg.take")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="stack" aria-labelledby="thread-title">
+        <h2 id="thread-title">{t("help.threadTitle")}</h2>
+        <HelpThread
+          messages={request.messages}
+          cards={cards}
+          mine={request.memberName ?? t("helpOrg.member")}
+        />
+      </section>
+
+      {request.open ? (
+        <>
+          <Form method="post" className="card stack" id="help-reply">
+            <input type="hidden" name="intent" value="reply" />
+            <h2>{t("helpOrg.replyTitle")}</h2>
+            <div className="field">
+              <label htmlFor="reply-body">{t("helpOrg.replyLabel")}</label>
+              <textarea
+                id="reply-body"
+                name="body"
+                rows={5}
+                dir="auto"
+                required
+                defaultValue={actionData?.typed ?? ""}
+                key={actionData?.done ?? "typing"}
+              />
+            </div>
+            <fieldset className="field">
+              <legend>{t("helpOrg.signLegend")}</legend>
+              <label className="field--check">
+                <input type="radio" name="signAs" value="team" defaultChecked />
+                {t("helpOrg.signTeam")}
+              </label>
+              <label className="field--check">
+                <input type="radio" name="signAs" value="name" />
+                {t("helpOrg.signName")}
+              </label>
+            </fieldset>
+            <fieldset className="field">
+              <legend>{t("helpOrg.attachLegend")}</legend>
+              <p className="field__hint">
+                {t(showAll ? "helpOrg.attachAllHint" : "helpOrg.attachHint")}{" "}
+                <Link to={showAll ? "?" : "?all=1"}>
+                  {t(showAll ? "helpOrg.showMatches" : "helpOrg.showAll")}
+                </Link>
+              </p>
+              {entries.length === 0 ? <p className="muted">{t("helpOrg.noEntries")}</p> : null}
+              <div className="checkbox-grid">
+                {entries.map((entry) => (
+                  <label key={entry.id} className="field--check">
+                    <input type="checkbox" name="resourceIds" value={entry.id} />
+                    <span dir="auto">{entry.name}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit" className="button">
+              {t("helpOrg.replySubmit")}
+            </button>
+          </Form>
+
+          <Form method="post" className="card stack" id="help-close">
+            <input type="hidden" name="intent" value="close" />
+            <h2>{t("helpOrg.closeTitle")}</h2>
+            <div className="field">
+              <label htmlFor="close-outcome">{t("helpOrg.outcomeLabel")}</label>
+              <select id="close-outcome" name="outcome" defaultValue="helped">
+                {helpOutcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`helpOrg.outcomes.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("helpOrg.closeSubmit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {request.reads ? (
+        <section className="card stack" aria-labelledby="reads-title">
+          <h2 id="reads-title">{t("helpOrg.readsTitle")}</h2>
+          <ul className="plain-list">
+            {request.reads.map((r, i) => (
+              <li key={i}>
+                {t("helpOrg.readLine", {
+                  name: r.name ?? t("helpOrg.deletedAccount"),
+                  when: r.when,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/organize/help">{t("helpOrg.back")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -428,13 +428,21 @@ export function escalationKey(requestId: string, stage: "organizers" | "admins",
 async function recipientsFor(tx: Tx, stage: "organizers" | "admins", wantsWoman: boolean) {
   if (stage === "organizers") {
     const organizers = await tx.user.findMany({
-      where: { role: "organizer", ...(wantsWoman ? { answersWomenRequests: true } : {}) },
+      where: {
+        role: "organizer",
+        suspendedAt: null,
+        ...(wantsWoman ? { answersWomenRequests: true } : {}),
+      },
       select: { id: true },
     });
     if (organizers.length > 0) return organizers.map((o) => o.id);
     // Nobody could answer it yet: the admins hear at once, rather than a window later.
   }
-  const admins = await tx.user.findMany({ where: { role: "admin" }, select: { id: true } });
+  // A suspended account cannot sign in to answer, so it is not told either.
+  const admins = await tx.user.findMany({
+    where: { role: "admin", suspendedAt: null },
+    select: { id: true },
+  });
   return admins.map((a) => a.id);
 }
 

@@ -92,7 +92,8 @@ async function quietPeople(db: Tx, now: Date, userId?: string): Promise<QuietMem
     hasUpcomingRsvp(db, quietIds, now),
     db.user.findMany({
       // Organizers and admins run the events; the list is about the people who come to them.
-      where: { id: { in: quietIds }, role: "member" },
+      // A suspended account is not someone to say hello to.
+      where: { id: { in: quietIds }, role: "member", suspendedAt: null },
       select: { id: true, displayName: true, mailOptOuts: true, reminderLead: true },
     }),
     db.quietHello.groupBy({

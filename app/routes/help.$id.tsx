@@ -205,6 +205,9 @@ export default function HelpRequestPage() {
         </section>
       ) : null}
       <p>
+        <Link to={`/report?about=help:${request.id}`}>{t("report.fromHelp")}</Link>
+      </p>
+      <p>
         <Link to="/help">{t("help.back")}</Link>
       </p>
     </div>

@@ -163,6 +163,24 @@ export default function Help() {
         </button>
       </Form>
 
+      <section className="card stack" aria-labelledby="help-more">
+        <h2 id="help-more">{t("help.moreTitle")}</h2>
+        <ul className="plain-list stack">
+          <li>
+            <Link to="/resources">{t("help.moreResources")}</Link>
+          </li>
+          <li>
+            <Link to="/report?about=help">{t("report.fromHelp")}</Link>
+          </li>
+          <li>
+            <Link to="/settings/privacy">{t("keepApart.link")}</Link>
+          </li>
+          <li>
+            <Link to="/tips">{t("quickExit.tipsLink")}</Link>
+          </li>
+        </ul>
+      </section>
+
       {requests.length ? (
         <section className="stack" aria-labelledby="earlier-requests">
           <h2 id="earlier-requests">{t("help.earlierTitle")}</h2>

@@ -194,7 +194,7 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
       });
       if (count === 0) return false;
       const staff = await tx.user.findMany({
-        where: { role: { in: ["organizer", "admin"] } },
+        where: { role: { in: ["organizer", "admin"] }, suspendedAt: null },
         select: { id: true },
       });
       for (const person of staff) {

@@ -14,50 +14,12 @@ import { eventKinds } from "~/events/kinds";
 import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
 import { createEventSchema, editEventSchema } from "~/events/schemas";
 import type { Locale } from "~/i18n/config";
-import { FieldError, FormErrors, useZodForm } from "./forms";
+import { Check, Field, FieldError, FormErrors, useZodForm } from "./forms";
 
 type Values = Record<string, string | string[] | undefined>;
 
 const timeZones = ["Asia/Tokyo", "UTC"];
 const scopes = ["one", "following"];
-
-function Field({
-  meta,
-  label,
-  hint,
-  children,
-}: {
-  meta: FieldMetadata<unknown>;
-  label: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </div>
-  );
-}
-
-function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
-  return (
-    <div className="field field--check">
-      <input
-        {...getInputProps(meta as FieldMetadata<boolean>, { type: "checkbox" })}
-        key={meta.key}
-      />
-      <label htmlFor={meta.id}>{label}</label>
-    </div>
-  );
-}
 
 /**
  * The organizer's event form, for a new event (with "repeats") or an edit (with "apply to").

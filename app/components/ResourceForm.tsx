@@ -14,50 +14,12 @@ import { weekdayLabel, weekdays } from "~/care/opening-hours";
 import { helpTopics, resourceAudiences } from "~/care/topics";
 import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
-import { FieldError, FormErrors, useZodForm } from "./forms";
+import { Check, Field, FieldError, FormErrors, useZodForm } from "./forms";
 import { LocaleOptions } from "./LocaleOptions";
 
 type Values = Record<string, unknown>;
 /** Empty rows offered below the saved ones; more appear after each save. */
 const SPARE_ROWS = 3;
-
-function Field({
-  meta,
-  label,
-  hint,
-  children,
-}: {
-  meta: FieldMetadata<unknown>;
-  label: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </div>
-  );
-}
-
-function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
-  return (
-    <div className="field field--check">
-      <input
-        {...getInputProps(meta as FieldMetadata<boolean>, { type: "checkbox" })}
-        key={meta.key}
-      />
-      <label htmlFor={meta.id}>{label}</label>
-    </div>
-  );
-}
 
 /** The hours table: each row a weekday and two times, plain inputs that work without JavaScript. */
 function HoursRows({ meta, locale }: { meta: FieldMetadata<unknown>; locale: Locale }) {

@@ -145,3 +145,43 @@ export function Notice({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** A labelled field with its hint and error, around any control (select, textarea, time...). */
+export function Field({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
+    </div>
+  );
+}
+
+/** A checkbox with its label beside it. */
+export function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
+  return (
+    <div className="field field--check">
+      <input
+        {...getInputProps(meta as FieldMetadata<boolean>, { type: "checkbox" })}
+        key={meta.key}
+      />
+      <label htmlFor={meta.id}>{label}</label>
+    </div>
+  );
+}

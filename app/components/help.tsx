@@ -2,6 +2,7 @@ import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { ResourceCard } from "~/care/resource-cards";
 import { FieldError } from "./forms";
+import { TextWithLanguages, type ForeignPart } from "./Lang";
 
 /** The public emergency numbers in Japan; nothing else is listed here, so nothing can be wrong. */
 export function EmergencyNumbers() {
@@ -212,5 +213,74 @@ export function ChoiceField({
       </div>
       <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
     </fieldset>
+  );
+}
+
+export type RequestFacts = {
+  when: string;
+  urgency: string;
+  languageNames: string;
+  foreignNames: ForeignPart[];
+  wantsWoman: boolean;
+  contact: string;
+  handle: string;
+  /** Only on the organizers' page, when she chose to be reached by email */
+  email?: string | null;
+};
+
+/** What she asked for, as both she and the organizers see it; `before`/`after` add rows. */
+export function RequestFactsList({
+  request,
+  before,
+  after,
+}: {
+  request: RequestFacts;
+  before?: React.ReactNode;
+  after?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <dl className="details">
+      {before}
+      <div>
+        <dt>{t("help.askedAt")}</dt>
+        <dd>{request.when}</dd>
+      </div>
+      <div>
+        <dt>{t("help.urgencyLegend")}</dt>
+        <dd>{t(`help.urgency.${request.urgency}`)}</dd>
+      </div>
+      <div>
+        <dt>{t("help.languagesLegend")}</dt>
+        <dd>
+          <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
+        </dd>
+      </div>
+      {request.wantsWoman ? (
+        <div>
+          <dt>{t("help.wantsWomanShort")}</dt>
+          <dd>{t("help.yes")}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t("help.contactLegend")}</dt>
+        <dd>
+          {t(`help.contact.${request.contact}`)}
+          {request.contact === "handle" && request.handle ? (
+            <>
+              {": "}
+              <span dir="auto">{request.handle}</span>
+            </>
+          ) : null}
+          {request.email ? (
+            <>
+              {": "}
+              <span dir="ltr">{request.email}</span>
+            </>
+          ) : null}
+        </dd>
+      </div>
+      {after}
+    </dl>
   );
 }

@@ -13,8 +13,13 @@ import {
 import { isUrgent, openStatuses } from "~/care/help-rules";
 import { memberActionSchema } from "~/care/help-schemas";
 import { FormErrors, Notice } from "~/components/forms";
-import { EmergencyNumbers, HelpStatus, HelpThread, ResourceCardView } from "~/components/help";
-import { TextWithLanguages } from "~/components/Lang";
+import {
+  EmergencyNumbers,
+  HelpStatus,
+  HelpThread,
+  RequestFactsList,
+  ResourceCardView,
+} from "~/components/help";
 import { db } from "~/db.server";
 import { foreignLanguageNames, languageName } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
@@ -114,40 +119,7 @@ export default function HelpRequestPage() {
         </p>
         <p className="muted">{t(`help.statusHint.${request.status}`)}</p>
         {request.seenByTeam ? <p>{t("help.seenByTeam")}</p> : null}
-        <dl className="details">
-          <div>
-            <dt>{t("help.askedAt")}</dt>
-            <dd>{request.when}</dd>
-          </div>
-          <div>
-            <dt>{t("help.urgencyLegend")}</dt>
-            <dd>{t(`help.urgency.${request.urgency}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("help.languagesLegend")}</dt>
-            <dd>
-              <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
-            </dd>
-          </div>
-          {request.wantsWoman ? (
-            <div>
-              <dt>{t("help.wantsWomanShort")}</dt>
-              <dd>{t("help.yes")}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t("help.contactLegend")}</dt>
-            <dd>
-              {t(`help.contact.${request.contact}`)}
-              {request.contact === "handle" && request.handle ? (
-                <>
-                  {": "}
-                  <span dir="auto">{request.handle}</span>
-                </>
-              ) : null}
-            </dd>
-          </div>
-        </dl>
+        <RequestFactsList request={request} />
       </section>
 
       <section className="stack" aria-labelledby="thread-title">

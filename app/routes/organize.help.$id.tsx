@@ -16,8 +16,7 @@ import {
 import { helpOutcomes, isUrgent, openStatuses, topicsFor } from "~/care/help-rules";
 import { organizerActionSchema } from "~/care/help-schemas";
 import { FormErrors, Notice } from "~/components/forms";
-import { HelpStatus, HelpThread } from "~/components/help";
-import { TextWithLanguages } from "~/components/Lang";
+import { HelpStatus, HelpThread, RequestFactsList } from "~/components/help";
 import { db } from "~/db.server";
 import { foreignLanguageNames, languageName } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
@@ -121,58 +120,25 @@ export default function OrganizerHelpRequest() {
           <HelpStatus status={request.status} />
           {request.outcome ? ` · ${t(`helpOrg.outcomes.${request.outcome}`)}` : ""}
         </p>
-        <dl className="details">
-          <div>
-            <dt>{t("helpOrg.who")}</dt>
-            <dd dir="auto">{request.memberName ?? t("helpOrg.deletedAccount")}</dd>
-          </div>
-          <div>
-            <dt>{t("help.askedAt")}</dt>
-            <dd>{request.when}</dd>
-          </div>
-          <div>
-            <dt>{t("help.urgencyLegend")}</dt>
-            <dd>{t(`help.urgency.${request.urgency}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("help.languagesLegend")}</dt>
-            <dd>
-              <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
-            </dd>
-          </div>
-          {request.wantsWoman ? (
+        <RequestFactsList
+          request={request}
+          before={
             <div>
-              <dt>{t("help.wantsWomanShort")}</dt>
-              <dd>{t("help.yes")}</dd>
+              <dt>{t("helpOrg.who")}</dt>
+              <dd dir="auto">{request.memberName ?? t("helpOrg.deletedAccount")}</dd>
             </div>
-          ) : null}
-          <div>
-            <dt>{t("help.contactLegend")}</dt>
-            <dd>
-              {t(`help.contact.${request.contact}`)}
-              {request.contact === "handle" && request.handle ? (
-                <>
-                  {": "}
-                  <span dir="auto">{request.handle}</span>
-                </>
-              ) : null}
-              {request.email ? (
-                <>
-                  {": "}
-                  <span dir="ltr">{request.email}</span>
-                </>
-              ) : null}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("helpOrg.takenTitle")}</dt>
-            <dd>
-              {request.takenBy
-                ? t("helpOrg.takenBy", { name: request.takenBy })
-                : t("helpOrg.nobodyYet")}
-            </dd>
-          </div>
-        </dl>
+          }
+          after={
+            <div>
+              <dt>{t("helpOrg.takenTitle")}</dt>
+              <dd>
+                {request.takenBy
+                  ? t("helpOrg.takenBy", { name: request.takenBy })
+                  : t("helpOrg.nobodyYet")}
+              </dd>
+            </div>
+          }
+        />
         {request.open && !request.takenByMe ? (
           <Form method="post" id="help-take">
             <input type="hidden" name="intent" value="take" />

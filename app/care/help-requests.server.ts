@@ -212,11 +212,26 @@ export async function endByMember(
   return changed.count === 1 ? { ok: true } : refused("help.errors.notOpen");
 }
 
+/**
+ * Never to the person a keep-apart rule keeps away from her (docs/decisions/0013), even when
+ * that person is an organizer or an admin: nothing she asks may reach them.
+ */
+function notKeptFrom(viewerId: string): Prisma.HelpRequestWhereInput {
+  return {
+    OR: [
+      { memberId: null },
+      { member: { keepApartProtected: { none: { otherId: viewerId, endedAt: null } } } },
+    ],
+  };
+}
+
 /** Requests an organizer may see, as Prisma conditions (so the queue never loads others). */
 function visibleTo(viewer: HelpViewer): Prisma.HelpRequestWhereInput {
-  if (viewer.role === "admin") return {};
-  if (viewer.role !== "organizer") return { id: "" };
-  return viewer.answersWomenRequests ? {} : { wantsWoman: false };
+  if (viewer.role !== "admin" && viewer.role !== "organizer") return { id: "" };
+  if (viewer.role === "organizer" && !viewer.answersWomenRequests) {
+    return { AND: [{ wantsWoman: false }, notKeptFrom(viewer.id)] };
+  }
+  return notKeptFrom(viewer.id);
 }
 
 export type QueueFilter = { topic?: string; language?: string; closed?: boolean };
@@ -265,8 +280,8 @@ export async function openRequestAsOrganizer(
   requestId: string,
   now = new Date(),
 ) {
-  const request = await db.helpRequest.findUnique({
-    where: { id: requestId },
+  const request = await db.helpRequest.findFirst({
+    where: { id: requestId, ...notKeptFrom(viewer.id) },
     include: {
       messages: threadSelect,
       takenBy: { select: { id: true, displayName: true } },
@@ -313,8 +328,8 @@ export async function openRequestAsOrganizer(
 }
 
 async function visibleOpenRequest(tx: Tx, viewer: HelpViewer, requestId: string) {
-  const request = await tx.helpRequest.findUnique({
-    where: { id: requestId },
+  const request = await tx.helpRequest.findFirst({
+    where: { id: requestId, ...notKeptFrom(viewer.id) },
     select: {
       id: true,
       status: true,
@@ -425,13 +440,22 @@ export function escalationKey(requestId: string, stage: "organizers" | "admins",
   return `help-waiting:${requestId}:${stage}:${userId}`;
 }
 
-async function recipientsFor(tx: Tx, stage: "organizers" | "admins", wantsWoman: boolean) {
+async function recipientsFor(
+  tx: Tx,
+  stage: "organizers" | "admins",
+  request: { wantsWoman: boolean; memberId: string | null },
+) {
+  // Nobody a keep-apart rule keeps away from her is invited to look.
+  const notKeptAway: Prisma.UserWhereInput = request.memberId
+    ? { keepApartOther: { none: { protectedId: request.memberId, endedAt: null } } }
+    : {};
   if (stage === "organizers") {
     const organizers = await tx.user.findMany({
       where: {
         role: "organizer",
         suspendedAt: null,
-        ...(wantsWoman ? { answersWomenRequests: true } : {}),
+        ...notKeptAway,
+        ...(request.wantsWoman ? { answersWomenRequests: true } : {}),
       },
       select: { id: true },
     });
@@ -440,7 +464,7 @@ async function recipientsFor(tx: Tx, stage: "organizers" | "admins", wantsWoman:
   }
   // A suspended account cannot sign in to answer, so it is not told either.
   const admins = await tx.user.findMany({
-    where: { role: "admin", suspendedAt: null },
+    where: { role: "admin", suspendedAt: null, ...notKeptAway },
     select: { id: true },
   });
   return admins.map((a) => a.id);
@@ -465,7 +489,7 @@ export async function escalateWaitingRequests(db: Db, now = new Date()): Promise
           createdAt: { lte: before },
           ...(stage === "organizers" ? { escalatedAt: null } : { escalatedAdminsAt: null }),
         },
-        select: { id: true, wantsWoman: true },
+        select: { id: true, wantsWoman: true, memberId: true },
       });
       for (const request of due) {
         const won = await db.$transaction(async (tx) => {
@@ -478,7 +502,7 @@ export async function escalateWaitingRequests(db: Db, now = new Date()): Promise
             data: stage === "organizers" ? { escalatedAt: now } : { escalatedAdminsAt: now },
           });
           if (claimed.count === 0) return false;
-          for (const userId of await recipientsFor(tx, stage, request.wantsWoman)) {
+          for (const userId of await recipientsFor(tx, stage, request)) {
             await tx.outboxMessage.create({
               data: {
                 kind: "help_waiting",

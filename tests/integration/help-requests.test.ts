@@ -15,6 +15,7 @@ import {
   type NewHelpRequest,
 } from "~/care/help-requests.server";
 import { createDb, db } from "~/db.server";
+import { endRule, recordRule } from "~/safety/keep-apart.server";
 import * as helpPage from "~/routes/help._index";
 import * as requestPage from "~/routes/help.$id";
 import * as queuePage from "~/routes/organize.help._index";
@@ -537,4 +538,37 @@ describe("privacy of texts", () => {
 
 afterAll(async () => {
   await db().$disconnect();
+});
+
+describe("a keep-apart rule around the member who asks", () => {
+  it("hides her requests from the organizer kept away from her, and does not email him", async () => {
+    await db().keepApartRule.deleteMany();
+    const rule = await recordRule(db(), admin.id, {
+      protectedId: member.id,
+      otherId: organizer.id,
+      requestId: null,
+    });
+    if (!rule.ok) throw new Error(rule.error);
+    const t0 = new Date("2026-12-01T09:00:00Z");
+    const id = await createHelpRequest(db(), member.id, ask(), t0);
+
+    const kept = await helpViewer(db(), organizer.id);
+    expect((await helpQueue(db(), kept)).map((r) => r.id)).not.toContain(id);
+    expect(await openRequestAsOrganizer(db(), kept, id, t0)).toBeNull();
+    expect((await takeRequest(db(), kept, id, t0)).ok).toBe(false);
+    // Another organizer still sees and may answer it.
+    const other = await helpViewer(db(), womenOrganizer.id);
+    expect((await helpQueue(db(), other)).map((r) => r.id)).toContain(id);
+
+    await escalateWaitingRequests(db(), new Date(t0.getTime() + 3 * HOUR));
+    const told = await db().outboxMessage.findMany({
+      where: { kind: "help_waiting" },
+      select: { userId: true },
+    });
+    expect(told.map((m) => m.userId)).toContain(womenOrganizer.id);
+    expect(told.map((m) => m.userId)).not.toContain(organizer.id);
+
+    await endRule(db(), admin.id, rule.id);
+    expect((await helpQueue(db(), kept)).map((r) => r.id)).toContain(id);
+  });
 });

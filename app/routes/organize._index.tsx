@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     keepApartAlerts(db(), user.id),
     countStale(db(), now),
     quietMembers(db(), now),
-    reportsWaiting(db()),
+    reportsWaiting(db(), user.id),
   ]);
   const alertEvents = [...new Map(alerts.map((a) => [a.eventId, a.event])).values()];
   return json({

@@ -16,10 +16,10 @@ import { notFound } from "~/utils/http.server";
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
+  const { user } = await requireRole(request, "organizer");
   const locale = await getLocale(request);
   const now = new Date();
-  const { open, closed } = await reportQueue(db(), now);
+  const { open, closed } = await reportQueue(db(), user.id, now);
   const shape = (r: (typeof open)[number]) => ({
     id: r.id,
     about: r.about,

@@ -65,8 +65,16 @@ export async function myReports(db: Db, reporterId: string) {
   });
 }
 
+/**
+ * Never shown to the person a keep-apart rule keeps away from the member who wrote it, even an
+ * organizer or admin (docs/decisions/0013): what she tells us must not reach them.
+ */
+function notKeptFrom(viewerId: string): Prisma.ReportWhereInput {
+  return { reporter: { keepApartProtected: { none: { otherId: viewerId, endedAt: null } } } };
+}
+
 /** Open reports, oldest first (the longest waiting on top), then the last closed ones. */
-export async function reportQueue(db: Db, now = new Date()) {
+export async function reportQueue(db: Db, viewerId: string, now = new Date()) {
   const select = {
     id: true,
     about: true,
@@ -85,12 +93,12 @@ export async function reportQueue(db: Db, now = new Date()) {
   } satisfies Prisma.ReportSelect;
   const [open, closed] = await Promise.all([
     db.report.findMany({
-      where: { state: { in: ["received", "taken"] } },
+      where: { state: { in: ["received", "taken"] }, ...notKeptFrom(viewerId) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select,
     }),
     db.report.findMany({
-      where: { state: "closed" },
+      where: { state: "closed", ...notKeptFrom(viewerId) },
       orderBy: { closedAt: "desc" },
       take: 20,
       select,
@@ -107,8 +115,8 @@ export async function reportQueue(db: Db, now = new Date()) {
 }
 
 /** For the organizers' dashboard: reports nobody has taken yet. */
-export async function reportsWaiting(db: Db): Promise<number> {
-  return db.report.count({ where: { state: "received" } });
+export async function reportsWaiting(db: Db, viewerId: string): Promise<number> {
+  return db.report.count({ where: { state: "received", ...notKeptFrom(viewerId) } });
 }
 
 /** "I'll look at this": only a report nobody has taken; a second click changes nothing. */
@@ -120,11 +128,13 @@ export async function takeReport(
 ): Promise<"taken" | "already" | "notFound"> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.report.updateMany({
-      where: { id: reportId, state: "received" },
+      where: { id: reportId, state: "received", ...notKeptFrom(organizerId) },
       data: { state: "taken", takenById: organizerId, takenAt: now },
     });
     if (count === 0) {
-      const exists = await tx.report.count({ where: { id: reportId } });
+      const exists = await tx.report.count({
+        where: { id: reportId, ...notKeptFrom(organizerId) },
+      });
       return exists ? "already" : "notFound";
     }
     await recordAudit(tx, { action: "report.taken", actorId: organizerId, targetId: reportId });
@@ -141,8 +151,8 @@ export async function closeReport(
   now = new Date(),
 ): Promise<"closed" | "already" | "notFound"> {
   return db.$transaction(async (tx) => {
-    const report = await tx.report.findUnique({
-      where: { id: reportId },
+    const report = await tx.report.findFirst({
+      where: { id: reportId, ...notKeptFrom(organizerId) },
       select: { state: true, takenById: true },
     });
     if (!report) return "notFound";
@@ -183,10 +193,10 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
       escalatedAt: null,
       createdAt: { lte: new Date(now.getTime() - ESCALATE_AFTER_MS) },
     },
-    select: { id: true, state: true, createdAt: true, escalatedAt: true },
+    select: { id: true, state: true, createdAt: true, escalatedAt: true, reporterId: true },
   });
   let escalated = 0;
-  for (const { id } of due.filter((report) => isDueForEscalation(report, now))) {
+  for (const { id, reporterId } of due.filter((report) => isDueForEscalation(report, now))) {
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.report.updateMany({
         where: { id, state: "received", escalatedAt: null },
@@ -194,7 +204,11 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
       });
       if (count === 0) return false;
       const staff = await tx.user.findMany({
-        where: { role: { in: ["organizer", "admin"] }, suspendedAt: null },
+        where: {
+          role: { in: ["organizer", "admin"] },
+          suspendedAt: null,
+          keepApartOther: { none: { protectedId: reporterId, endedAt: null } },
+        },
         select: { id: true },
       });
       for (const person of staff) {

@@ -16,8 +16,11 @@ import {
   createReport,
   escalateReports,
   myReports,
+  reportQueue,
+  reportsWaiting,
   takeReport,
 } from "~/safety/reports.server";
+import { recordRule } from "~/safety/keep-apart.server";
 import { supportedLocales } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { reasonHasPassed } from "~/notifications/relevance.server";
@@ -506,5 +509,45 @@ describe("what the escalation email says, and what deleting an account takes wit
     expect(await db().womenOnlyException.count({ where: { userId: member.id } })).toBe(0);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { targetId: report.id } });
     expect(audit).toMatchObject({ action: "report.received", actorId: null });
+  });
+});
+
+describe("a report from a member protected by a keep-apart rule", () => {
+  it("never reaches the person kept away from her, even as an organizer", async () => {
+    const member = await who();
+    const keptAway = await who("organizer");
+    const colleague = await who("organizer");
+    const rule = await recordRule(db(), colleague.id, {
+      protectedId: member.id,
+      otherId: keptAway.id,
+      requestId: null,
+    });
+    if (!rule.ok) throw new Error(rule.error);
+    const at = new Date("2026-12-05T00:00:00Z");
+    const { id } = await createReport(
+      db(),
+      member.id,
+      { about: "happened", personName: "", body: "It happened again." },
+      at,
+    );
+    const ids = async (viewerId: string) => {
+      const queue = await reportQueue(db(), viewerId, at);
+      return [...queue.open, ...queue.closed].map((r) => r.id);
+    };
+    expect(await ids(keptAway.id)).not.toContain(id);
+    expect(await ids(colleague.id)).toContain(id);
+    expect(await reportsWaiting(db(), colleague.id)).toBeGreaterThan(
+      await reportsWaiting(db(), keptAway.id),
+    );
+    expect(await takeReport(db(), id, keptAway.id, at)).toBe("notFound");
+    expect(await closeReport(db(), id, keptAway.id, "acted", at)).toBe("notFound");
+
+    await escalateReports(db(), new Date(at.getTime() + ESCALATE_AFTER_MS + 1000));
+    const told = await db().outboxMessage.findMany({
+      where: { kind: "waiting_reminder", payload: { contains: id } },
+      select: { userId: true },
+    });
+    expect(told.map((m) => m.userId)).toContain(colleague.id);
+    expect(told.map((m) => m.userId)).not.toContain(keptAway.id);
   });
 });

@@ -142,8 +142,12 @@ describe.skipIf(!availability.run).each([
       await visit(page, path);
     }
     const row = page.locator('[data-testid="person"]', { hasText: `mina-csp-${suffix}` });
-    await row.locator("select").selectOption("organizer");
-    await submit(page, `[data-testid="person"]:has-text("mina-csp-${suffix}") form`);
+    // The row also holds the suspension form, with its own select and button.
+    await row.locator('select[name="role"]').selectOption("organizer");
+    await submit(
+      page,
+      `[data-testid="person"]:has-text("mina-csp-${suffix}") form:has(select[name="role"])`,
+    );
     await expect
       .poll(() => page.locator('[data-testid="role-changes"]').textContent(), settle)
       .toContain(`Mina ${suffix}`);

@@ -33,6 +33,11 @@ export function toNumber(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
 }
 
+/** Booleans from SQL: SQLite stores them as 0 and 1 (bigint from the driver); PostgreSQL as true/false. */
+export function toBoolean(value: unknown): boolean {
+  return value === true || toNumber(value) === 1;
+}
+
 /** Timestamps from SQL: SQLite keeps them as ISO text (as Prisma writes them). */
 export function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;

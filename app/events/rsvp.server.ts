@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { newId } from "~/db/ids";
 import { sqlWriteTransaction, type Db } from "~/db.server";
-import { sql, toDate, toNumber, type SqlRunner } from "~/db/sql";
+import { sql, toBoolean, toDate, toNumber, type SqlRunner } from "~/db/sql";
 import {
   enqueueRsvpMessages,
   recordMessages,
@@ -252,11 +252,6 @@ type EventWithMyAnswer = {
   describesAsWoman: unknown;
   excepted: unknown;
 };
-
-/** Booleans from SQL: SQLite stores them as 0 and 1 (bigint from the driver). */
-function toBoolean(value: unknown): boolean {
-  return value === true || toNumber(value) === 1;
-}
 
 type SeatGroup = {
   status: string;

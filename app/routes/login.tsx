@@ -67,6 +67,7 @@ export default function LogIn() {
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm("login", loginSchema, actionData?.result);
   const justConfirmed = searchParams.has("confirmed");
+  const unavailable = searchParams.has("unavailable");
   return (
     <div className="stack narrow">
       <h1>{t("login.title")}</h1>
@@ -74,6 +75,11 @@ export default function LogIn() {
         <Notice>
           <p>{t("signupConfirm.confirmedLogIn")}</p>
         </Notice>
+      ) : null}
+      {unavailable && !actionData ? (
+        <div className="notice notice--error" role="alert">
+          <p>{t("suspend.loginRefused")}</p>
+        </div>
       ) : null}
       <Form method="post" className="card stack" {...getFormProps(form)}>
         <FormErrors

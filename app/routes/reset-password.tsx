@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { isResetTokenValid, resetPasswordWithToken } from "~/accounts/password-reset.server";
 import { resetPasswordSchema } from "~/accounts/schemas";
 import { startSession } from "~/accounts/sessions.server";
+import { isSuspended } from "~/safety/suspension.server";
 import { PasswordField, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -37,6 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  // The new password is saved, but a suspended account still cannot sign in: say so in the
+  // same neutral words as the log-in page, instead of landing on a page that forgets her.
+  if (await isSuspended(db(), reset.userId)) return redirect("/login?unavailable=1");
   return redirect("/settings?reset=1", {
     headers: { "Set-Cookie": await startSession(reset.userId) },
   });

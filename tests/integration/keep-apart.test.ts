@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createAccount, exportUserData } from "~/accounts/accounts.server";
 import { PrismaSessionAdapter } from "~/accounts/lucia-adapter.server";
 import { logIn } from "~/accounts/login.server";
+import { createPasswordResetToken } from "~/accounts/password-reset.server";
+import * as resetRoute from "~/routes/reset-password";
+import { context, formRequest, respond } from "../support/requests";
 import { changeRole } from "~/accounts/roles.server";
 import { db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
@@ -394,6 +397,22 @@ describe("suspension", () => {
       ok: false,
       reason: "invalid",
     });
+    // A reset link saves the new password but says, as log-in does, that she cannot sign in.
+    const reset = await createPasswordResetToken(db(), email, "en");
+    if (!reset) throw new Error("no reset token");
+    const afterReset = await respond(() =>
+      resetRoute.action({
+        request: formRequest("/reset-password", {
+          token: reset.token,
+          password: "a long passphrase",
+        }),
+        params: {},
+        context,
+      }),
+    );
+    expect(afterReset.status).toBe(302);
+    expect(afterReset.headers.get("Location")).toBe("/login?unavailable=1");
+    expect(afterReset.headers.get("Set-Cookie")).toBeNull();
     // A session made any other way (a reset or sign-up link) is not valid either.
     await db().session.create({
       data: { id: session.id, userId: him.id, expiresAt: new Date(Date.now() + DAY_MS) },

@@ -11,10 +11,11 @@ import {
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventKinds } from "~/events/kinds";
-import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
+import { spokenLanguages } from "~/events/languages";
 import { createEventSchema, editEventSchema } from "~/events/schemas";
 import type { Locale } from "~/i18n/config";
-import { Check, Field, FieldError, FormErrors, useZodForm } from "./forms";
+import { Check, ChoiceField, Field, FormErrors, useZodForm } from "./forms";
+import { LanguageName } from "./Lang";
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -85,27 +86,13 @@ export function EventForm({
             <LocaleOptions />
           </select>
         </Field>
-        <fieldset className="field">
-          <legend>{t("organize.languages")}</legend>
-          <div className="checkbox-grid">
-            {getCollectionProps(field("languages") as FieldMetadata<string[]>, {
-              type: "checkbox",
-              options: [...spokenLanguages],
-            }).map((props) => (
-              <label key={props.key} className="field--check">
-                <input {...props} key={props.key} />
-                <span lang={languageNameLang(props.value, locale) ?? undefined}>
-                  {languageName(props.value, locale)}
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError
-            id={field("languages").errorId}
-            errors={field("languages").errors as string[] | undefined}
-            t={t}
-          />
-        </fieldset>
+        <ChoiceField
+          meta={field("languages")}
+          legend={t("organize.languages")}
+          options={spokenLanguages}
+          label={(code) => <LanguageName code={code} locale={locale} />}
+          type="checkbox"
+        />
       </div>
 
       <div className="card stack">

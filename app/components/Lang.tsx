@@ -1,4 +1,6 @@
 import { Fragment } from "react";
+import { languageName, languageNameLang } from "~/events/languages";
+import type { Locale } from "~/i18n/config";
 
 export type ForeignPart = { text: string; lang: string };
 
@@ -26,5 +28,12 @@ export function TextWithLanguages({ text, parts }: { text: string; parts: Foreig
         );
       })}
     </>
+  );
+}
+
+/** A spoken language's name in the reader's language, with its own `lang` where it is not. */
+export function LanguageName({ code, locale }: { code: string; locale: Locale }) {
+  return (
+    <span lang={languageNameLang(code, locale) ?? undefined}>{languageName(code, locale)}</span>
   );
 }

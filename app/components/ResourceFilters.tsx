@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { helpTopics } from "~/care/topics";
-import { languageName, spokenLanguages } from "~/events/languages";
+import { spokenLanguageChoices } from "~/events/languages";
+import { FilterSelect } from "./forms";
 import type { Locale } from "~/i18n/config";
 
 /** A GET form, so filtering works without JavaScript and a filtered list can be shared. */
@@ -17,28 +18,20 @@ export function ResourceFilters({
   const { t } = useTranslation();
   return (
     <Form method="get" action={action} className="card filters">
-      <div className="field">
-        <label htmlFor="filter-topic">{t("resources.filterTopic")}</label>
-        <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
-          <option value="">{t("resources.any")}</option>
-          {helpTopics.map((topic) => (
-            <option key={topic} value={topic}>
-              {t(`careTopics.${topic}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-language">{t("resources.filterLanguage")}</label>
-        <select id="filter-language" name="language" defaultValue={filters.language ?? ""}>
-          <option value="">{t("resources.any")}</option>
-          {spokenLanguages.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code, locale)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="topic"
+        label={t("resources.filterTopic")}
+        anyLabel={t("resources.any")}
+        value={filters.topic}
+        options={helpTopics.map((topic) => ({ value: topic, label: t(`careTopics.${topic}`) }))}
+      />
+      <FilterSelect
+        name="language"
+        label={t("resources.filterLanguage")}
+        anyLabel={t("resources.any")}
+        value={filters.language}
+        options={spokenLanguageChoices(locale)}
+      />
       <button type="submit" className="button">
         {t("resources.filterApply")}
       </button>

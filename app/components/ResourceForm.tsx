@@ -12,9 +12,10 @@ import { useTranslation } from "react-i18next";
 import { resourceFormSchema, resourceStatuses } from "~/care/directory-schemas";
 import { weekdayLabel, weekdays } from "~/care/opening-hours";
 import { helpTopics, resourceAudiences } from "~/care/topics";
-import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
+import { spokenLanguages } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
-import { Check, Field, FieldError, FormErrors, useZodForm } from "./forms";
+import { Check, ChoiceField, Field, FormErrors, useZodForm } from "./forms";
+import { LanguageName } from "./Lang";
 import { LocaleOptions } from "./LocaleOptions";
 
 type Values = Record<string, unknown>;
@@ -128,46 +129,20 @@ export function ResourceForm({
             <LocaleOptions />
           </select>
         </Field>
-        <fieldset className="field">
-          <legend>{t("resourcesOrg.topics")}</legend>
-          <div className="checkbox-grid">
-            {getCollectionProps(field("topics") as FieldMetadata<string[]>, {
-              type: "checkbox",
-              options: [...helpTopics],
-            }).map((props) => (
-              <label key={props.key} className="field--check">
-                <input {...props} key={props.key} />
-                <span>{t(`careTopics.${props.value}`)}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError
-            id={field("topics").errorId}
-            errors={field("topics").errors as string[] | undefined}
-            t={t}
-          />
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t("resourcesOrg.languages")}</legend>
-          <div className="checkbox-grid">
-            {getCollectionProps(field("languages") as FieldMetadata<string[]>, {
-              type: "checkbox",
-              options: [...spokenLanguages],
-            }).map((props) => (
-              <label key={props.key} className="field--check">
-                <input {...props} key={props.key} />
-                <span lang={languageNameLang(props.value, locale) ?? undefined}>
-                  {languageName(props.value, locale)}
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError
-            id={field("languages").errorId}
-            errors={field("languages").errors as string[] | undefined}
-            t={t}
-          />
-        </fieldset>
+        <ChoiceField
+          meta={field("topics")}
+          legend={t("resourcesOrg.topics")}
+          options={helpTopics}
+          label={(topic) => <span>{t(`careTopics.${topic}`)}</span>}
+          type="checkbox"
+        />
+        <ChoiceField
+          meta={field("languages")}
+          legend={t("resourcesOrg.languages")}
+          options={spokenLanguages}
+          label={(code) => <LanguageName code={code} locale={locale} />}
+          type="checkbox"
+        />
         <Check meta={field("interpretation")} label={t("resourcesOrg.interpretation")} />
         <Field meta={field("audience")} label={t("resourcesOrg.audience")}>
           <select {...getSelectProps(text("audience"))} key={field("audience").key}>

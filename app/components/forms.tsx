@@ -1,4 +1,5 @@
 import {
+  getCollectionProps,
   getInputProps,
   useForm,
   type DefaultValue,
@@ -182,6 +183,88 @@ export function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: st
         key={meta.key}
       />
       <label htmlFor={meta.id}>{label}</label>
+    </div>
+  );
+}
+
+/** Radio buttons or checkboxes for one field, with its legend and translated error. */
+export function ChoiceField({
+  meta,
+  legend,
+  hint,
+  options,
+  label,
+  type,
+}: {
+  meta: FieldMetadata<unknown>;
+  legend: string;
+  hint?: string;
+  options: readonly string[];
+  label: (value: string) => React.ReactNode;
+  type: "radio" | "checkbox";
+}) {
+  const { t } = useTranslation();
+  const hintId = `${meta.id}-hint`;
+  return (
+    <fieldset
+      className="field"
+      aria-describedby={
+        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
+        undefined
+      }
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-grid">
+        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
+          (props) => (
+            <label key={props.key} className="field--check">
+              <input {...props} key={props.key} />
+              {label(props.value)}
+            </label>
+          ),
+        )}
+      </div>
+      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
+    </fieldset>
+  );
+}
+
+export type Choice = { value: string; label: string };
+
+/**
+ * One select of a GET filter form (events, the directory, the help queue): "any" first, then
+ * the choices; the id is `filter-<name>`.
+ */
+export function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: readonly Choice[];
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,7 +1,5 @@
-import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { ResourceCard } from "~/care/resource-cards";
-import { FieldError } from "./forms";
 import { TextWithLanguages, type ForeignPart } from "./Lang";
 
 /** The public emergency numbers in Japan; nothing else is listed here, so nothing can be wrong. */
@@ -166,53 +164,6 @@ export function HelpThread({
         </li>
       ))}
     </ol>
-  );
-}
-
-/** Radio buttons or checkboxes for one field, with its legend and translated error. */
-export function ChoiceField({
-  meta,
-  legend,
-  hint,
-  options,
-  label,
-  type,
-}: {
-  meta: FieldMetadata<unknown>;
-  legend: string;
-  hint?: string;
-  options: readonly string[];
-  label: (value: string) => React.ReactNode;
-  type: "radio" | "checkbox";
-}) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
-  return (
-    <fieldset
-      className="field"
-      aria-describedby={
-        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
-        undefined
-      }
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
-          (props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {label(props.value)}
-            </label>
-          ),
-        )}
-      </div>
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </fieldset>
   );
 }
 

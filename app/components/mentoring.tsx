@@ -1,5 +1,4 @@
 import {
-  getCollectionProps,
   getFormProps,
   getInputProps,
   getSelectProps,
@@ -31,7 +30,7 @@ import {
   type MentoringRole,
 } from "~/mentorship/codes";
 import { LANGUAGE_ROWS, menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
-import { FieldError, FormErrors, TextField, useZodForm } from "./forms";
+import { ChoiceField, FieldError, FormErrors, TextField, useZodForm } from "./forms";
 
 /** Monday 2024-01-01 onwards, so Intl names the weekdays in the reader's language. */
 function dayName(day: (typeof weekdays)[number], locale: Locale): string {
@@ -144,52 +143,6 @@ export function Detail({ term, children }: { term: string; children: React.React
 }
 
 type Values = Record<string, unknown>;
-
-function Choices({
-  meta,
-  legend,
-  hint,
-  options,
-  label,
-  type,
-}: {
-  meta: FieldMetadata<unknown>;
-  legend: string;
-  hint?: string;
-  options: readonly string[];
-  label: (value: string) => string;
-  type: "radio" | "checkbox";
-}) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
-  return (
-    <fieldset
-      className="field"
-      aria-describedby={
-        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
-        undefined
-      }
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
-          (props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {label(props.value)}
-            </label>
-          ),
-        )}
-      </div>
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </fieldset>
-  );
-}
 
 /**
  * Weekday × morning/afternoon/evening as a table of checkboxes: plain inputs (no JavaScript
@@ -367,7 +320,7 @@ export function ProfileForm({
           meta={field("languages") as FieldMetadata<{ code?: string; level?: string }[]>}
           locale={locale}
         />
-        <Choices
+        <ChoiceField
           meta={field("topics")}
           legend={t(role === "mentee" ? "mentoring.goalsLegend" : "mentoring.skillsLegend")}
           options={goals}
@@ -381,7 +334,7 @@ export function ProfileForm({
           chosen={Array.isArray(chosenSlots) ? chosenSlots : [chosenSlots]}
           locale={locale}
         />
-        <Choices
+        <ChoiceField
           meta={field("mode")}
           legend={t("mentoring.modeLegend")}
           options={modes}
@@ -395,7 +348,7 @@ export function ProfileForm({
           dir="auto"
         />
         {role === "mentee" ? (
-          <Choices
+          <ChoiceField
             meta={field("mentorGender")}
             legend={t("mentoring.mentorGenderLegend")}
             options={genderPreferences}
@@ -404,7 +357,7 @@ export function ProfileForm({
           />
         ) : (
           <>
-            <Choices
+            <ChoiceField
               meta={field("gender")}
               legend={t("mentoring.genderLegend")}
               hint={t("mentoring.genderHint")}

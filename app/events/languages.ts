@@ -34,6 +34,11 @@ export function isSpokenLanguage(value: unknown): value is SpokenLanguage {
   return typeof value === "string" && (spokenLanguages as readonly string[]).includes(value);
 }
 
+/** Every spoken language as a choice named in the reader's language, for selects and filters. */
+export function spokenLanguageChoices(readerLocale: Locale): { value: string; label: string }[] {
+  return spokenLanguages.map((code) => ({ value: code, label: languageName(code, readerLocale) }));
+}
+
 export function languageName(code: string, readerLocale: Locale): string {
   if (code === "ja-x-easy") return localeNames["ja-x-easy"];
   try {

@@ -4,10 +4,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { EventCard } from "~/components/events";
+import { FilterSelect } from "~/components/forms";
 import { publicFeedWebcal } from "~/calendar/urls.server";
 import { db } from "~/db.server";
 import { eventKinds } from "~/events/kinds";
-import { languageName, spokenLanguages } from "~/events/languages";
+import { spokenLanguageChoices } from "~/events/languages";
 import { listUpcoming } from "~/events/queries.server";
 import { eventFilterSchema } from "~/events/schemas";
 import { getLocale } from "~/i18n/i18next.server";
@@ -43,28 +44,20 @@ export default function Events() {
       <h1>{t("events.title")}</h1>
       <p>{t("events.intro")}</p>
       <Form method="get" className="card filters">
-        <div className="field">
-          <label htmlFor="filter-kind">{t("events.filterKind")}</label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("events.any")}</option>
-            {eventKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">{t("events.filterLanguage")}</label>
-          <select id="filter-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("events.any")}</option>
-            {spokenLanguages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("events.filterKind")}
+          anyLabel={t("events.any")}
+          value={filters.kind}
+          options={eventKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
+        <FilterSelect
+          name="language"
+          label={t("events.filterLanguage")}
+          anyLabel={t("events.any")}
+          value={filters.language}
+          options={spokenLanguageChoices(locale)}
+        />
         <button type="submit" className="button">
           {t("events.filterApply")}
         </button>

@@ -9,8 +9,15 @@ import { createHelpRequest, myHelpRequests } from "~/care/help-requests.server";
 import { helpContacts, helpUrgencies } from "~/care/help-rules";
 import { newHelpRequestSchema } from "~/care/help-schemas";
 import { helpTopics } from "~/care/topics";
-import { FieldError, FormErrors, TextField, useZodForm } from "~/components/forms";
-import { ChoiceField, HelpStatus } from "~/components/help";
+import {
+  Check,
+  ChoiceField,
+  FieldError,
+  FormErrors,
+  TextField,
+  useZodForm,
+} from "~/components/forms";
+import { HelpStatus } from "~/components/help";
 import { db } from "~/db.server";
 import { TextWithLanguages } from "~/components/Lang";
 import {
@@ -113,16 +120,7 @@ export default function Help() {
             )}
             type="checkbox"
           />
-          <div className="field field--check">
-            <input
-              type="checkbox"
-              id="help-wants-woman"
-              name={field("wantsWoman").name}
-              defaultChecked={field("wantsWoman").initialValue === "on"}
-              key={field("wantsWoman").key}
-            />
-            <label htmlFor="help-wants-woman">{t("help.wantsWoman")}</label>
-          </div>
+          <Check meta={field("wantsWoman")} label={t("help.wantsWoman")} />
         </div>
         <div className="card stack">
           <ChoiceField

@@ -3,9 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventWhen } from "~/components/events";
+import { LanguageName } from "~/components/Lang";
+import { languageName } from "~/events/languages";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
-import { languageName, languageNameLang } from "~/events/languages";
 import { attendees } from "~/events/organizer.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
@@ -109,9 +110,7 @@ export default function Attendees() {
                   </td>
                   <td>
                     {person.interpretation ? (
-                      <span lang={languageNameLang(person.interpretation, locale) ?? undefined}>
-                        {languageName(person.interpretation, locale)}
-                      </span>
+                      <LanguageName code={person.interpretation} locale={locale} />
                     ) : null}
                   </td>
                   <td dir="auto">{person.note}</td>

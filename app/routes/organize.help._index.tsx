@@ -8,11 +8,11 @@ import { helpQueue, helpViewer, setAnswersWomenRequests } from "~/care/help-requ
 import { isUrgent, organizerEscalationDue } from "~/care/help-rules";
 import { queueFilterSchema, queueSettingSchema } from "~/care/help-schemas";
 import { helpTopics } from "~/care/topics";
-import { Notice } from "~/components/forms";
+import { FilterSelect, Notice } from "~/components/forms";
 import { HelpStatus } from "~/components/help";
 import { TextWithLanguages } from "~/components/Lang";
 import { db } from "~/db.server";
-import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
+import { foreignLanguageNames, languageName, spokenLanguageChoices } from "~/events/languages";
 import { formatDateTime, formatList } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { parseControlForm } from "~/utils/forms.server";
@@ -33,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     answersWomen: viewer.answersWomenRequests,
     isAdmin: hasRole(viewer.role, "admin"),
-    languages: spokenLanguages.map((code) => ({ code, name: languageName(code, locale) })),
     queue: queue.map((r) => ({
       id: r.id,
       topic: r.topic,
@@ -62,35 +61,27 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function HelpQueue() {
   const { t } = useTranslation();
-  const { filters, answersWomen, isAdmin, languages, queue } = useLoaderData<typeof loader>();
+  const { locale, filters, answersWomen, isAdmin, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
       <h1>{t("helpOrg.title")}</h1>
       <p>{t("helpOrg.intro")}</p>
       <Form method="get" className="card filters" id="help-filters">
-        <div className="field">
-          <label htmlFor="filter-topic">{t("helpOrg.filterTopic")}</label>
-          <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
-            <option value="">{t("helpOrg.any")}</option>
-            {helpTopics.map((topic) => (
-              <option key={topic} value={topic}>
-                {t(`careTopics.${topic}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">{t("helpOrg.filterLanguage")}</label>
-          <select id="filter-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("helpOrg.any")}</option>
-            {languages.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="topic"
+          label={t("helpOrg.filterTopic")}
+          anyLabel={t("helpOrg.any")}
+          value={filters.topic}
+          options={helpTopics.map((topic) => ({ value: topic, label: t(`careTopics.${topic}`) }))}
+        />
+        <FilterSelect
+          name="language"
+          label={t("helpOrg.filterLanguage")}
+          anyLabel={t("helpOrg.any")}
+          value={filters.language}
+          options={spokenLanguageChoices(locale)}
+        />
         <div className="field field--check">
           <input
             type="checkbox"

@@ -1,5 +1,5 @@
 import type { Db } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import type { HelpRequest, Prisma } from "~/generated/prisma/client";
 import { enqueueMessages } from "~/notifications/outbox.server";
 import {
   compareForQueue,
@@ -147,13 +147,8 @@ const threadSelect = {
   },
 } as const;
 
-/** Her request as she may see it: the team's replies and that it was seen, never by whom. */
-export async function memberRequestView(db: Db, memberId: string, requestId: string) {
-  const request = await db.helpRequest.findFirst({
-    where: { id: requestId, memberId },
-    include: { messages: threadSelect },
-  });
-  if (!request) return null;
+/** What both she and the organizers who may see it are shown of a request. */
+function commonView(request: HelpRequest & { messages: Parameters<typeof threadOf>[0] }) {
   return {
     id: request.id,
     topic: request.topic,
@@ -163,12 +158,21 @@ export async function memberRequestView(db: Db, memberId: string, requestId: str
     contact: request.contact,
     handle: request.handle,
     status: request.status,
-    seenByTeam: request.seenAt !== null,
     createdAt: request.createdAt,
     closedAt: request.closedAt,
     textsErased: request.textsErasedAt !== null,
     messages: threadOf(request.messages),
   };
+}
+
+/** Her request as she may see it: the team's replies and that it was seen, never by whom. */
+export async function memberRequestView(db: Db, memberId: string, requestId: string) {
+  const request = await db.helpRequest.findFirst({
+    where: { id: requestId, memberId },
+    include: { messages: threadSelect },
+  });
+  if (!request) return null;
+  return { ...commonView(request), seenByTeam: request.seenAt !== null };
 }
 
 export async function addMemberMessage(
@@ -303,26 +307,15 @@ export async function openRequestAsOrganizer(
     db.helpRequest.updateMany({ where: { id: requestId, seenAt: null }, data: { seenAt: now } }),
   ]);
   return {
-    id: request.id,
-    topic: request.topic,
-    urgency: request.urgency,
-    languages: decodeList(request.languages),
-    wantsWoman: request.wantsWoman,
-    contact: request.contact,
-    handle: request.handle,
+    ...commonView(request),
     // Shown only when she chose email, and only to those who may see the request.
     email: request.contact === "email" ? (request.member?.email ?? null) : null,
     memberName: request.member?.displayName ?? null,
     locale: request.locale,
-    status: request.status,
     outcome: request.outcome,
     takenBy: request.takenBy,
-    createdAt: request.createdAt,
-    closedAt: request.closedAt,
     escalatedAt: request.escalatedAt,
     escalatedAdminsAt: request.escalatedAdminsAt,
-    textsErased: request.textsErasedAt !== null,
-    messages: threadOf(request.messages),
     reads: reads?.map((r) => ({ name: r.reader?.displayName ?? null, at: r.readAt })) ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { Fragment } from "react";
-import { languageName, languageNameLang } from "~/events/languages";
+import { foreignLanguageNames, languageName, languageNameLang } from "~/events/languages";
+import { formatList } from "~/i18n/format";
 import type { Locale } from "~/i18n/config";
 
 export type ForeignPart = { text: string; lang: string };
@@ -35,5 +36,30 @@ export function TextWithLanguages({ text, parts }: { text: string; parts: Foreig
 export function LanguageName({ code, locale }: { code: string; locale: Locale }) {
   return (
     <span lang={languageNameLang(code, locale) ?? undefined}>{languageName(code, locale)}</span>
+  );
+}
+
+/**
+ * Language names as a list in the reader's language ("Persian, Dari and English"), each name in
+ * another language with its own `lang`; `within` puts the list into a translated sentence.
+ */
+export function LanguageList({
+  codes,
+  locale,
+  within,
+}: {
+  codes: readonly string[];
+  locale: Locale;
+  within?: (list: string) => string;
+}) {
+  const list = formatList(
+    codes.map((code) => languageName(code, locale)),
+    locale,
+  );
+  return (
+    <TextWithLanguages
+      text={within ? within(list) : list}
+      parts={foreignLanguageNames(codes, locale)}
+    />
   );
 }

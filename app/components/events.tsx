@@ -2,21 +2,20 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EventSummary } from "~/events/queries.server";
 import { isEventKind, kindIcons, type EventKind } from "~/events/kinds";
-import { foreignLanguageNames, languageName } from "~/events/languages";
-import { TextWithLanguages } from "./Lang";
+import { LanguageList } from "./Lang";
 import type { Locale } from "~/i18n/config";
-import { formatDay, formatList, formatTime } from "~/i18n/format";
+import { formatDay, formatTime } from "~/i18n/format";
 
 type Serialized<T> = { [K in keyof T]: T[K] };
 
 /** "Languages spoken: Persian, Japanese and English", in the reader's language. */
 export function LanguagesSpoken({ codes, locale }: { codes: string[]; locale: Locale }) {
   const { t } = useTranslation();
-  const names = codes.map((code) => languageName(code, locale));
   return (
-    <TextWithLanguages
-      text={t("events.languagesSpoken", { languages: formatList(names, locale) })}
-      parts={foreignLanguageNames(codes, locale)}
+    <LanguageList
+      codes={codes}
+      locale={locale}
+      within={(languages) => t("events.languagesSpoken", { languages })}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ResourceCard } from "~/care/resource-cards";
-import { TextWithLanguages, type ForeignPart } from "./Lang";
+import type { Locale } from "~/i18n/config";
+import { LanguageList } from "./Lang";
 
 /** The public emergency numbers in Japan; nothing else is listed here, so nothing can be wrong. */
 export function EmergencyNumbers() {
@@ -170,8 +171,7 @@ export function HelpThread({
 export type RequestFacts = {
   when: string;
   urgency: string;
-  languageNames: string;
-  foreignNames: ForeignPart[];
+  languages: string[];
   wantsWoman: boolean;
   contact: string;
   handle: string;
@@ -182,10 +182,12 @@ export type RequestFacts = {
 /** What she asked for, as both she and the organizers see it; `before`/`after` add rows. */
 export function RequestFactsList({
   request,
+  locale,
   before,
   after,
 }: {
   request: RequestFacts;
+  locale: Locale;
   before?: React.ReactNode;
   after?: React.ReactNode;
 }) {
@@ -204,7 +206,7 @@ export function RequestFactsList({
       <div>
         <dt>{t("help.languagesLegend")}</dt>
         <dd>
-          <TextWithLanguages text={request.languageNames} parts={request.foreignNames} />
+          <LanguageList codes={request.languages} locale={locale} />
         </dd>
       </div>
       {request.wantsWoman ? (

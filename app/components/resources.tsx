@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { ResourceView } from "~/care/directory-view.server";
-import { foreignLanguageNames, languageName } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
 import { formatList } from "~/i18n/format";
-import { TextWithLanguages } from "./Lang";
+import { LanguageList } from "./Lang";
 
 /** "Sample" on every demo entry, wherever it is shown, so nobody phones a made-up number. */
 export function SampleMark() {
@@ -13,15 +12,11 @@ export function SampleMark() {
 
 function Languages({ entry, locale }: { entry: ResourceView; locale: Locale }) {
   const { t } = useTranslation();
-  const names = entry.languages.map((code) => languageName(code, locale));
   return (
     <p>
       <strong>{t("resources.languages")}</strong>{" "}
-      {names.length ? (
-        <TextWithLanguages
-          text={formatList(names, locale)}
-          parts={foreignLanguageNames(entry.languages, locale)}
-        />
+      {entry.languages.length ? (
+        <LanguageList codes={entry.languages} locale={locale} />
       ) : (
         t("resources.languagesUnknown")
       )}

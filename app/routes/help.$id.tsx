@@ -21,8 +21,7 @@ import {
   ResourceCardView,
 } from "~/components/help";
 import { db } from "~/db.server";
-import { foreignLanguageNames, languageName } from "~/events/languages";
-import { formatDateTime, formatList } from "~/i18n/format";
+import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
@@ -42,16 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open ? matchingCards(db(), view, locale) : Promise.resolve([]),
   ]);
   return json({
+    locale,
     request: {
       ...view,
       open,
       urgent: isUrgent(view),
       when: formatDateTime(view.createdAt, locale),
-      languageNames: formatList(
-        view.languages.map((code) => languageName(code, locale)),
-        locale,
-      ),
-      foreignNames: foreignLanguageNames(view.languages, locale),
       messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
     },
     cards,
@@ -81,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function HelpRequestPage() {
   const { t } = useTranslation();
-  const { request, cards, matches, sent } = useLoaderData<typeof loader>();
+  const { locale, request, cards, matches, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack narrow">
@@ -119,7 +114,7 @@ export default function HelpRequestPage() {
         </p>
         <p className="muted">{t(`help.statusHint.${request.status}`)}</p>
         {request.seenByTeam ? <p>{t("help.seenByTeam")}</p> : null}
-        <RequestFactsList request={request} />
+        <RequestFactsList request={request} locale={locale} />
       </section>
 
       <section className="stack" aria-labelledby="thread-title">

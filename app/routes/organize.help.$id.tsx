@@ -18,8 +18,7 @@ import { organizerActionSchema } from "~/care/help-schemas";
 import { FormErrors, Notice } from "~/components/forms";
 import { HelpStatus, HelpThread, RequestFactsList } from "~/components/help";
 import { db } from "~/db.server";
-import { foreignLanguageNames, languageName } from "~/events/languages";
-import { formatDateTime, formatList } from "~/i18n/format";
+import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
@@ -43,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
   ]);
   return json({
+    locale,
     request: {
       ...view,
       open: openStatuses.includes(view.status as never),
@@ -50,11 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       takenByMe: view.takenBy?.id === viewer.id,
       takenBy: view.takenBy?.displayName ?? null,
       when: formatDateTime(view.createdAt, locale),
-      languageNames: formatList(
-        view.languages.map((code) => languageName(code, locale)),
-        locale,
-      ),
-      foreignNames: foreignLanguageNames(view.languages, locale),
       messages: view.messages.map((m) => ({ ...m, when: formatDateTime(m.createdAt, locale) })),
       reads: view.reads?.map((r) => ({ name: r.name, when: formatDateTime(r.at, locale) })) ?? null,
     },
@@ -100,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganizerHelpRequest() {
   const { t } = useTranslation();
-  const { request, cards, entries, showAll } = useLoaderData<typeof loader>();
+  const { locale, request, cards, entries, showAll } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack narrow">
@@ -122,6 +117,7 @@ export default function OrganizerHelpRequest() {
         </p>
         <RequestFactsList
           request={request}
+          locale={locale}
           before={
             <div>
               <dt>{t("helpOrg.who")}</dt>

@@ -10,10 +10,10 @@ import { queueFilterSchema, queueSettingSchema } from "~/care/help-schemas";
 import { helpTopics } from "~/care/topics";
 import { FilterSelect, Notice } from "~/components/forms";
 import { HelpStatus } from "~/components/help";
-import { TextWithLanguages } from "~/components/Lang";
+import { LanguageList } from "~/components/Lang";
 import { db } from "~/db.server";
-import { foreignLanguageNames, languageName, spokenLanguageChoices } from "~/events/languages";
-import { formatDateTime, formatList } from "~/i18n/format";
+import { spokenLanguageChoices } from "~/events/languages";
+import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { parseControlForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
@@ -41,11 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       urgent: isUrgent(r),
       wantsWoman: r.wantsWoman,
       takenBy: r.takenBy,
-      languages: formatList(
-        r.languages.map((code) => languageName(code, locale)),
-        locale,
-      ),
-      foreignNames: foreignLanguageNames(r.languages, locale),
+      languages: r.languages,
       when: formatDateTime(r.createdAt, locale),
       overdue: r.status === "received" && organizerEscalationDue(r) <= now,
     })),
@@ -113,9 +109,10 @@ export default function HelpQueue() {
               {r.overdue ? <strong> · {t("helpOrg.overdue")}</strong> : null}
             </p>
             <p>
-              <TextWithLanguages
-                text={t("helpOrg.answerIn", { languages: r.languages })}
-                parts={r.foreignNames}
+              <LanguageList
+                codes={r.languages}
+                locale={locale}
+                within={(languages) => t("helpOrg.answerIn", { languages })}
               />
               {r.wantsWoman ? ` · ${t("helpOrg.wantsWoman")}` : ""}
             </p>

@@ -2,6 +2,7 @@ import { generateIdFromEntropySize } from "lucia";
 import { forgetHelpRequestsOf, helpRequestsExport } from "~/care/help-requests.server";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
+import { reportAsSent } from "~/safety/reports.server";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { createCounter } from "./throttle.server";
 
@@ -200,18 +201,7 @@ export async function exportUserData(db: Db, userId: string) {
       quietHellos: { select: { sentAt: true }, orderBy: { sentAt: "asc" } },
       mentoringProfile: true,
       // Only what this person sent: never a report that names them (they must not learn of it).
-      reports: {
-        select: {
-          about: true,
-          personName: true,
-          body: true,
-          state: true,
-          outcome: true,
-          createdAt: true,
-          closedAt: true,
-        },
-        orderBy: { createdAt: "asc" },
-      },
+      reports: { select: reportAsSent, orderBy: { createdAt: "asc" } },
       womenOnlyExceptions: {
         select: { createdAt: true, event: { select: { title: true, startsAt: true } } },
       },

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/Pager";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
@@ -77,13 +78,7 @@ export default function AdminAudit() {
           );
         })}
       </ul>
-      {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("events.previous")}</Link> : <span />}
-          <span>{t("events.pageOf", { page, total: pageCount })}</span>
-          {page < pageCount ? <Link to={`?page=${page + 1}`}>{t("events.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} />
     </div>
   );
 }

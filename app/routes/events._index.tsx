@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/Pager";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { EventCard } from "~/components/events";
 import { FilterSelect } from "~/components/forms";
@@ -71,25 +72,7 @@ export default function Events() {
           <EventCard key={event.id} event={event} locale={locale} />
         ))}
       </ul>
-      {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev">
-              {t("events.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("events.pageOf", { page, total: pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} rel="next">
-              {t("events.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} href={pageLink} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/Pager";
 import { hasRole } from "~/accounts/roles";
 import { requireRole } from "~/accounts/sessions.server";
 import { KindBadge } from "~/components/events";
@@ -217,13 +218,7 @@ export default function OrganizerDashboard() {
           </li>
         ))}
       </ul>
-      {pageCount > 1 ? (
-        <nav className="pager" aria-label={t("events.pageOf", { page, total: pageCount })}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("events.previous")}</Link> : <span />}
-          <span>{t("events.pageOf", { page, total: pageCount })}</span>
-          {page < pageCount ? <Link to={`?page=${page + 1}`}>{t("events.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} />
     </div>
   );
 }

@@ -47,21 +47,27 @@ export async function createReport(
   }, writeTransaction);
 }
 
-/** The member's own reports and where each stands (who took it is for organizers only). */
+/**
+ * What the member who sent a report sees of it, on /report and in her data export: where it
+ * stands, never who took it (that is for organizers only).
+ */
+export const reportAsSent = {
+  id: true,
+  about: true,
+  personName: true,
+  body: true,
+  state: true,
+  outcome: true,
+  createdAt: true,
+  closedAt: true,
+} satisfies Prisma.ReportSelect;
+
+/** The member's own reports, newest first. */
 export async function myReports(db: Db, reporterId: string) {
   return db.report.findMany({
     where: { reporterId },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      about: true,
-      personName: true,
-      body: true,
-      state: true,
-      outcome: true,
-      createdAt: true,
-      closedAt: true,
-    },
+    select: reportAsSent,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import type { HelpRequest, Prisma } from "~/generated/prisma/client";
 import { enqueueMessages } from "~/notifications/outbox.server";
+import { notKeptAwayFrom, notProtectedFrom } from "~/safety/keep-apart.server";
 import {
   compareForQueue,
   decodeList,
@@ -222,10 +223,7 @@ export async function endByMember(
  */
 function notKeptFrom(viewerId: string): Prisma.HelpRequestWhereInput {
   return {
-    OR: [
-      { memberId: null },
-      { member: { keepApartProtected: { none: { otherId: viewerId, endedAt: null } } } },
-    ],
+    OR: [{ memberId: null }, { member: notProtectedFrom(viewerId) }],
   };
 }
 
@@ -440,7 +438,7 @@ async function recipientsFor(
 ) {
   // Nobody a keep-apart rule keeps away from her is invited to look.
   const notKeptAway: Prisma.UserWhereInput = request.memberId
-    ? { keepApartOther: { none: { protectedId: request.memberId, endedAt: null } } }
+    ? notKeptAwayFrom(request.memberId)
     : {};
   if (stage === "organizers") {
     const organizers = await tx.user.findMany({

@@ -13,6 +13,16 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
+/** Accounts no active rule protects from `otherId`: a Prisma condition on User. */
+export function notProtectedFrom(otherId: string): Prisma.UserWhereInput {
+  return { keepApartProtected: { none: { otherId, endedAt: null } } };
+}
+
+/** Accounts no active rule keeps away from `protectedId`: a Prisma condition on User. */
+export function notKeptAwayFrom(protectedId: string): Prisma.UserWhereInput {
+  return { keepApartOther: { none: { protectedId, endedAt: null } } };
+}
+
 /** Rules that hold now, for the pool, the alerts and the check-in screen. */
 export async function activeRules(tx: Tx | Db): Promise<ApartPair[]> {
   return tx.keepApartRule.findMany({

@@ -2,6 +2,7 @@ import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { writeTransaction } from "~/events/rsvp.server";
 import { recordAudit } from "./audit.server";
+import { notKeptAwayFrom, notProtectedFrom } from "./keep-apart.server";
 import {
   ESCALATE_AFTER_MS,
   formatContext,
@@ -76,7 +77,7 @@ export async function myReports(db: Db, reporterId: string) {
  * organizer or admin (docs/decisions/0013): what she tells us must not reach them.
  */
 function notKeptFrom(viewerId: string): Prisma.ReportWhereInput {
-  return { reporter: { keepApartProtected: { none: { otherId: viewerId, endedAt: null } } } };
+  return { reporter: notProtectedFrom(viewerId) };
 }
 
 /** Open reports, oldest first (the longest waiting on top), then the last closed ones. */
@@ -213,7 +214,7 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
         where: {
           role: { in: ["organizer", "admin"] },
           suspendedAt: null,
-          keepApartOther: { none: { protectedId: reporterId, endedAt: null } },
+          ...notKeptAwayFrom(reporterId),
         },
         select: { id: true },
       });

@@ -493,16 +493,16 @@ export async function escalateWaitingRequests(db: Db, now = new Date()): Promise
             data: stage === "organizers" ? { escalatedAt: now } : { escalatedAdminsAt: now },
           });
           if (claimed.count === 0) return false;
-          for (const userId of await recipientsFor(tx, stage, request)) {
-            await tx.outboxMessage.create({
-              data: {
-                kind: "help_waiting",
-                userId,
-                payload: JSON.stringify({ requestId: request.id }),
-                dedupeKey: escalationKey(request.id, stage, userId),
-              },
-            });
-          }
+          const recipients = await recipientsFor(tx, stage, request);
+          await enqueueMessages(
+            tx,
+            recipients.map((userId) => ({
+              kind: "help_waiting",
+              userId,
+              payload: { requestId: request.id },
+              dedupeKey: escalationKey(request.id, stage, userId),
+            })),
+          );
           return true;
         });
         if (won) escalated += 1;

@@ -2,6 +2,7 @@ import type { Db } from "~/db.server";
 import { writeTransaction } from "~/events/rsvp.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { openStatuses } from "~/mentorship/codes";
+import { enqueueMessages } from "~/notifications/outbox.server";
 import { recordAudit } from "./audit.server";
 import {
   alertKey,
@@ -346,27 +347,21 @@ export async function raiseKeepApartAlerts(db: Db, now = new Date()): Promise<nu
     where: { dedupeKey: { in: wanted.map((w) => w.key) } },
     select: { dedupeKey: true },
   });
+  // Most rounds find every alert recorded already, and then write nothing.
   const done = new Set(existing.map((row) => row.dedupeKey));
-  let recorded = 0;
-  for (const w of wanted) {
-    if (done.has(w.key)) continue;
-    try {
-      await db.outboxMessage.create({
-        data: {
-          kind: "organizer_notice",
-          userId: w.userId,
-          dedupeKey: w.key,
-          // Only for the relevance check below; the email itself shows none of it.
-          payload: JSON.stringify(w.payload),
-        },
-      });
-      recorded++;
-    } catch (error) {
-      // Another sender recorded the same alert a moment ago: the unique key did its job.
-      if ((error as { code?: string }).code !== "P2002") throw error;
-    }
-  }
-  return recorded;
+  return enqueueMessages(
+    db,
+    wanted
+      .filter((w) => !done.has(w.key))
+      .map((w) => ({
+        kind: "organizer_notice",
+        userId: w.userId,
+        // Only for the relevance check before sending; the email itself shows none of it.
+        payload: w.payload,
+        // Another sender may record the same alert a moment earlier: the key keeps it single.
+        dedupeKey: w.key,
+      })),
+  );
 }
 
 /** The protected members among these people (for the check-in screen's nameless rows). */

@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { writeTransaction } from "~/events/rsvp.server";
+import { enqueueMessages } from "~/notifications/outbox.server";
 import { recordAudit } from "./audit.server";
 import { notKeptAwayFrom, notProtectedFrom } from "./keep-apart.server";
 import {
@@ -218,19 +219,15 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
         },
         select: { id: true },
       });
-      for (const person of staff) {
-        const dedupeKey = escalationKey(id, person.id);
-        const exists = await tx.outboxMessage.count({ where: { dedupeKey } });
-        if (exists) continue;
-        await tx.outboxMessage.create({
-          data: {
-            kind: "waiting_reminder",
-            userId: person.id,
-            dedupeKey,
-            payload: JSON.stringify({ reportId: id }),
-          },
-        });
-      }
+      await enqueueMessages(
+        tx,
+        staff.map((person) => ({
+          kind: "waiting_reminder",
+          userId: person.id,
+          payload: { reportId: id },
+          dedupeKey: escalationKey(id, person.id),
+        })),
+      );
       await recordAudit(tx, { action: "report.escalated", actorId: null, targetId: id });
       return true;
     }, writeTransaction);

@@ -8,6 +8,7 @@ import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import type { Locale } from "~/i18n/config";
 import { createMailer, type Mailer } from "~/mail/mail.server";
 import { deliveryOverview, retryFailedMessage } from "~/notifications/admin.server";
+import { enqueueMessages } from "~/notifications/outbox.server";
 import { findByMailToken } from "~/notifications/preferences.server";
 import {
   backoffMs,
@@ -806,5 +807,30 @@ describe("a password-reset link is kept no longer than it is needed", () => {
     const [skipped] = await resetRow(p.id);
     expect(skipped!.lastError).toMatch(/ask for a new one/);
     expect(resend.deliveriesTo(p.email)).toHaveLength(0);
+  });
+});
+
+describe("recording messages with a dedupe key", () => {
+  it("records a key once, however often and in whatever batch it is given again", async () => {
+    const someone = await person();
+    const key = `dedupe-test-${someone.id}`;
+    const message = {
+      kind: "organizer_notice" as const,
+      userId: someone.id,
+      payload: { n: "1" },
+      dedupeKey: key,
+    };
+    expect(await enqueueMessages(db(), [message])).toBe(1);
+    // Again, and beside a message without a key, which is always recorded.
+    const unkeyed = { kind: "organizer_notice" as const, userId: someone.id, payload: {} };
+    expect(await enqueueMessages(db(), [{ ...message, payload: { n: "2" } }, unkeyed])).toBe(1);
+    const rows = await db().outboxMessage.findMany({
+      where: { userId: someone.id, kind: "organizer_notice" },
+      select: { dedupeKey: true, payload: true },
+    });
+    expect(rows.filter((r) => r.dedupeKey === key)).toEqual([
+      { dedupeKey: key, payload: JSON.stringify({ n: "1" }) },
+    ]);
+    expect(rows.filter((r) => r.dedupeKey === null)).toHaveLength(1);
   });
 });

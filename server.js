@@ -20,7 +20,7 @@ process.env.DATABASE_URL = databaseUrl;
 const port = Number(process.env.PORT ?? 3000);
 const buildPath = path.join(root, "build", "index.js");
 
-prepareDatabase(databaseUrl, { log: console.log });
+await prepareDatabase(databaseUrl, { log: console.log });
 
 /** In development every request loads the newest build; in production it is loaded once. */
 async function loadBuild() {

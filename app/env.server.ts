@@ -12,7 +12,10 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     TSUNAGU_MODE: z.enum(["development", "demo", "production"]).optional(),
-    DATABASE_URL: z.string().startsWith("file:").default("file:./data/tsunagu.db"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+      .default("file:./data/tsunagu.db"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /**
      * The address to listen on. Loopback by default: a demo on a laptop in a café, with its

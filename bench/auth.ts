@@ -30,7 +30,7 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
 const url = `file:${path.join(dir, "bench.db")}`;
-prepareDatabase(url);
+await prepareDatabase(url);
 const db = createDb(url);
 try {
   console.log(`${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}`);

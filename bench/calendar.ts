@@ -15,7 +15,7 @@ const RUNS = 30;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
 const url = `file:${path.join(dir, "bench.db")}`;
-prepareDatabase(url);
+await prepareDatabase(url);
 const db = createDb(url);
 try {
   await db.user.create({

@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
 }
 
 async function seed(file: string) {
-  prepareDatabase(`file:${file}`);
+  await prepareDatabase(`file:${file}`);
   const db = createDb(`file:${file}`);
   const users = Array.from({ length: MEMBERS }, (_, i) => ({
     id: `member-${i}`,

@@ -19,7 +19,7 @@ const locales = ["en", "ja", "ja-x-easy", "fa", "ar", "fr"];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
 const url = `file:${path.join(dir, "bench.db")}`;
-prepareDatabase(url);
+await prepareDatabase(url);
 const db = createDb(url);
 const resend = await startResendStandIn();
 process.env.RESEND_BASE_URL = resend.url;

@@ -55,7 +55,7 @@ function percentile(sorted: number[], p: number) {
 
 /** The organizer, the event, members and their sessions, written before the server starts. */
 async function seed(file: string) {
-  prepareDatabase(`file:${file}`);
+  await prepareDatabase(`file:${file}`);
   const db = createDb(`file:${file}`);
   const lucia = createLucia(db, { secureCookies: false });
   try {

@@ -10,7 +10,7 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const url = process.env.DATABASE_URL || "file:./data/tsunagu.db";
 
 try {
-  const applied = prepareDatabase(url, { log: (line: string) => console.log(line) });
+  const applied = await prepareDatabase(url, { log: (line: string) => console.log(line) });
   console.log(
     applied.length === 0
       ? "The database schema is up to date."

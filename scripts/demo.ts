@@ -12,7 +12,7 @@ process.env.DATABASE_URL ??= "file:./data/demo.db";
 process.env.PORT ??= "3000";
 process.env.APP_URL ??= `http://localhost:${process.env.PORT}`;
 
-prepareDatabase(process.env.DATABASE_URL);
+await prepareDatabase(process.env.DATABASE_URL);
 const db = createDb(process.env.DATABASE_URL);
 const { created } = await seedDemo(db);
 await db.$disconnect();

@@ -17,9 +17,10 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const config = env();
 
-if (hasPendingMigrations(config.DATABASE_URL)) {
+if (await hasPendingMigrations(config.DATABASE_URL)) {
   console.log("Waiting for the database to be migrated (npm run db:deploy, or the web server)…");
-  while (hasPendingMigrations(config.DATABASE_URL)) await new Promise((r) => setTimeout(r, 2000));
+  while (await hasPendingMigrations(config.DATABASE_URL))
+    await new Promise((r) => setTimeout(r, 2000));
 }
 
 const db = sharedDb();

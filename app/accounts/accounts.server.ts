@@ -1,6 +1,6 @@
 import { generateIdFromEntropySize } from "lucia";
 import { forgetHelpRequestsOf, helpRequestsExport } from "~/care/help-requests.server";
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { reportAsSent } from "~/safety/reports.server";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password.server";
@@ -338,7 +338,7 @@ export async function deleteAccount(
   const checked = await checkPassword(db, userId, currentPassword);
   if (!checked.ok) return checked;
   // As with roles (roles.server.ts): a group must never be left without an admin.
-  const refused = await db.$transaction(async (tx) => {
+  const refused = await writeTransaction(db, async (tx) => {
     const me = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (me?.role === "admin") {
       const otherAdmins = await tx.user.count({ where: { role: "admin", id: { not: userId } } });

@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import { normalizeEmail } from "./accounts.server";
 import { isRole, type Role } from "./roles";
 
@@ -27,7 +27,7 @@ export async function changeRole(
 ): Promise<RoleChangeOutcome> {
   // Transactions run one at a time on SQLite, so two admins demoting each other at once
   // cannot both pass the last-admin check.
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({
       where: "userId" in input ? { id: input.userId } : { email: normalizeEmail(input.email) },
       select: { id: true, email: true, displayName: true, role: true },

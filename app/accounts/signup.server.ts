@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generateIdFromEntropySize } from "lucia";
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
 import { normalizeEmail } from "./accounts.server";
@@ -118,7 +118,7 @@ export async function requestSignup(
   const details = { displayName: input.displayName.trim(), passwordHash, locale: input.locale };
   for (let attempt = 0; ; attempt++) {
     try {
-      await db.$transaction(async (tx) => {
+      await writeTransaction(db, async (tx) => {
         const existing = await tx.user.findUnique({
           where: { email },
           select: { id: true, emailVerifiedAt: true },
@@ -167,7 +167,7 @@ export async function resendConfirmation(
   const allowed = await mayEmail(db, email, input.ip);
   if (!allowed.ok) return allowed;
   if (!allowed.send) return { ok: true };
-  await db.$transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
       select: {

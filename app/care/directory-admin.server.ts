@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import { decodeLanguages, encodeLanguages } from "~/events/languages";
 import type { ResourceInput, ResourceTranslationInput } from "./directory-schemas";
 import { isStale, STALE_AFTER_MONTHS, type ResourceWithTranslations } from "./directory.server";
@@ -138,7 +138,7 @@ export async function importResources(
   entries: ImportedEntry[],
   actorId: string,
 ): Promise<number> {
-  await db.$transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     for (const entry of entries) {
       const { translations, lastCheckedAt, sample, ...input } = entry;
       const created = await tx.resource.create({

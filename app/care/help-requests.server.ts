@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { HelpRequest, Prisma } from "~/generated/prisma/client";
 import { enqueueMessages } from "~/notifications/outbox.server";
 import { notKeptAwayFrom, notProtectedFrom } from "~/safety/keep-apart.server";
@@ -45,7 +45,7 @@ export async function createHelpRequest(
   input: NewHelpRequest,
   now = new Date(),
 ): Promise<string> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const request = await tx.helpRequest.create({
       data: {
         memberId,
@@ -183,7 +183,7 @@ export async function addMemberMessage(
   body: string,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const request = await tx.helpRequest.findFirst({
       where: { id: requestId, memberId },
       select: { status: true },
@@ -344,7 +344,7 @@ export async function takeRequest(
   requestId: string,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
     if (!found.request) return found.refusal;
     await tx.helpRequest.update({
@@ -372,7 +372,7 @@ export async function replyToRequest(
   reply: TeamReply,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
     if (!found.request) return found.refusal;
     const request = found.request;
@@ -416,7 +416,7 @@ export async function closeRequest(
   outcome: Exclude<HelpOutcome, "member_closed">,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
     if (!found.request) return found.refusal;
     await tx.helpRequest.update({
@@ -483,7 +483,7 @@ export async function escalateWaitingRequests(db: Db, now = new Date()): Promise
         select: { id: true, wantsWoman: true, memberId: true },
       });
       for (const request of due) {
-        const won = await db.$transaction(async (tx) => {
+        const won = await writeTransaction(db, async (tx) => {
           const claimed = await tx.helpRequest.updateMany({
             where: {
               id: request.id,

@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { wantsMessage } from "~/notifications/kinds";
 import { enqueueMessages } from "~/notifications/outbox.server";
@@ -140,7 +140,7 @@ export async function sendQuietHello(
   input: { userId: string; actorId: string; now?: Date },
 ): Promise<HelloOutcome> {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [person] = await quietPeople(tx, now, input.userId);
     if (!person) return { ok: false, reason: "notQuiet" } as const;
     if (person.optedOut) return { ok: false, reason: "optedOut" } as const;

@@ -45,20 +45,24 @@ export function toDate(value: unknown): Date | null {
 }
 
 type RawCapable = {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 };
+
+/** Our query's pieces in the shape of a tagged template's, so Prisma writes each engine's placeholders. */
+function template(query: SqlQuery): TemplateStringsArray {
+  return Object.assign([...query.strings], { raw: [...query.strings] });
+}
 
 /**
  * The same hand-written statements inside a Prisma transaction (or outside one), for code that
- * also uses Prisma's models. Placeholders are SQLite's `?`; the PostgreSQL module numbers them.
+ * also uses Prisma's models; Prisma numbers the placeholders as the engine wants them.
  */
 export function prismaRunner(tx: RawCapable): SqlRunner {
   return {
-    all: <Row>(query: SqlQuery) =>
-      tx.$queryRawUnsafe<Row[]>(query.strings.join("?"), ...query.values),
+    all: <Row>(query: SqlQuery) => tx.$queryRaw<Row[]>(template(query), ...query.values),
     run: async (query: SqlQuery) => ({
-      changes: await tx.$executeRawUnsafe(query.strings.join("?"), ...query.values),
+      changes: await tx.$executeRaw(template(query), ...query.values),
     }),
   };
 }

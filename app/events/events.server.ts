@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Event, Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
 import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/outbox.server";
@@ -12,7 +12,7 @@ import {
   zonedInstant,
   type Repeat,
 } from "./recurrence";
-import { confirmedSeats, fillFromWaitlist, writeTransaction, type RsvpChange } from "./rsvp.server";
+import { confirmedSeats, fillFromWaitlist, type RsvpChange } from "./rsvp.server";
 import type { CreateEventInput, EventFormInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -113,7 +113,7 @@ export async function createEvent(
     durationMinutes,
     rsvpDeadlineHours: input.rsvpDeadlineHours ?? null,
   };
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const series = await tx.eventSeries.create({
       data: {
         rrule: ruleFor(input.repeat as Repeat, input.date),
@@ -133,7 +133,7 @@ export async function createEvent(
       orderBy: { startsAt: "asc" },
     });
     return { ok: true as const, eventId: first.id, seriesId: series.id };
-  }, writeTransaction);
+  });
 }
 
 /** Creates the series' missing occurrences up to TOP_UP_DAYS ahead of `now`. Safe to repeat. */
@@ -180,7 +180,7 @@ export async function topUpAllSeries(db: Db, now = new Date()): Promise<number> 
   });
   let created = 0;
   for (const { id } of due) {
-    created += await db.$transaction((tx) => generateOccurrences(tx, id, now), writeTransaction);
+    created += await writeTransaction(db, (tx) => generateOccurrences(tx, id, now));
   }
   return created;
 }
@@ -195,7 +195,7 @@ export async function updateEvent(
   input: EventFormInput & { scope: "one" | "following" },
   now = new Date(),
 ): Promise<Outcome<{ changes: EventChange[]; rsvpChanges: RsvpChange[] }>> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const event = await tx.event.findUnique({ where: { id: eventId } });
     if (!event)
       return { ok: false as const, errors: [{ field: "", error: "errors.eventNotFound" }] };
@@ -273,7 +273,7 @@ export async function updateEvent(
     await enqueueEventMessages(tx, changes);
     await enqueueRsvpMessages(tx, rsvpChanges);
     return { ok: true as const, changes, rsvpChanges };
-  }, writeTransaction);
+  });
 }
 
 /** Cancels one occurrence; its series, and everyone's RSVPs, stay as they are. */
@@ -281,7 +281,7 @@ export async function cancelEvent(
   db: Db,
   eventId: string,
 ): Promise<Outcome<{ changes: EventChange[] }>> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { count } = await tx.event.updateMany({
       where: { id: eventId, status: "scheduled" },
       data: { status: "cancelled", sequence: { increment: 1 } },
@@ -291,7 +291,7 @@ export async function cancelEvent(
     const changes: EventChange[] = [{ kind: "cancelled", eventId, timeOrPlaceChanged: false }];
     await enqueueEventMessages(tx, changes);
     return { ok: true as const, changes };
-  }, writeTransaction);
+  });
 }
 
 export async function saveTranslation(

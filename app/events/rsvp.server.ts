@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { newId } from "~/db/ids";
-import { sqlWriteTransaction, type Db } from "~/db.server";
+import { sqlWriteTransaction, type Db, writeTransaction } from "~/db.server";
 import { sql, toBoolean, toDate, toNumber, type SqlRunner } from "~/db/sql";
 import {
   enqueueRsvpMessages,
@@ -29,9 +29,6 @@ export type RsvpChange = {
   userId: string;
   rsvpId: string;
 };
-
-// Hundreds of people may answer at once; transactions queue for SQLite's single writer.
-export const writeTransaction = { maxWait: 20_000, timeout: 20_000 } as const;
 
 export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
   const sum = await tx.rsvp.aggregate({
@@ -179,7 +176,8 @@ async function decideNewAnswer(
 
 /** A person who is going or waiting changes how many come, their needs or their note. */
 async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpResult> {
-  const decided = await db.$transaction(
+  const decided = await writeTransaction(
+    db,
     async (
       tx,
     ): Promise<{ ok: true; changes: RsvpChange[] } | Extract<RsvpResult, { ok: false }>> => {
@@ -234,7 +232,6 @@ async function changeAnswer(db: Db, input: RsvpInput, now: Date): Promise<RsvpRe
       await enqueueRsvpMessages(tx, changes);
       return { ok: true, changes };
     },
-    writeTransaction,
   );
   if (!decided.ok) return decided.error === "retry" ? answerGoing(db, input, now) : decided;
   const mine = await myStatus(db, input.eventId, input.userId);
@@ -267,7 +264,7 @@ export async function cancelAnswer(
   input: { eventId: string; userId: string },
   now = new Date(),
 ): Promise<{ ok: true; changes: RsvpChange[] } | { ok: false; error: string }> {
-  return db.$transaction((tx) => cancelInTransaction(tx, input, now), writeTransaction);
+  return writeTransaction(db, (tx) => cancelInTransaction(tx, input, now));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import { encodeLanguages } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
 import { encodeLanguageLevels } from "./codes";
@@ -14,7 +14,7 @@ export async function saveProfile(
   input: ProfileInput,
   locale: Locale,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const existing = await tx.mentoringProfile.findUnique({ where: { userId } });
     if (existing && existing.role !== input.intent)
       return { ok: false, error: "errors.mentoringRoleFixed" };

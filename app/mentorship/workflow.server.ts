@@ -1,5 +1,5 @@
-import type { Db } from "~/db.server";
-import { writeTransaction } from "~/events/rsvp.server";
+import { type Db, writeTransaction } from "~/db.server";
+
 import { enqueueMentoringMessages } from "~/notifications/outbox.server";
 import { encodeLanguages } from "~/events/languages";
 import type { Prisma } from "~/generated/prisma/client";
@@ -105,7 +105,7 @@ async function currentPool(tx: Tx) {
 
 /** The pool as it stands, for the draft page's "who is waiting, and why" (read-only). */
 export async function matchingPool(db: Db) {
-  return db.$transaction((tx) => currentPool(tx));
+  return writeTransaction(db, (tx) => currentPool(tx));
 }
 
 /**
@@ -116,7 +116,7 @@ export async function runMatching(
   db: Db,
   organizerId: string,
 ): Promise<{ drafted: number; unmatched: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     await tx.mentoringMatch.deleteMany({ where: { status: "draft" } });
     const { mentees, mentors } = await currentPool(tx);
     const result = matchMentees(mentees, mentors);
@@ -133,7 +133,7 @@ export async function runMatching(
       });
     }
     return { drafted: result.matches.length, unmatched: result.unmatched.length };
-  }, writeTransaction);
+  });
 }
 
 /** Why this mentor cannot take this mentee now, or null: the engine's rules and places left. */
@@ -161,7 +161,7 @@ export async function pickDraftMentor(
   menteeId: string,
   mentorId: string,
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { menteeById, mentorById } = await currentPool(tx);
     const mentee = menteeById.get(menteeId);
     const mentor = mentorById.get(mentorId);
@@ -176,7 +176,7 @@ export async function pickDraftMentor(
     if (existing) await tx.mentoringMatch.update({ where: { id: existing.id }, data });
     else await tx.mentoringMatch.create({ data: { ...data, menteeId, status: "draft" } });
     return { ok: true, changes: [] };
-  }, writeTransaction);
+  });
 }
 
 /** Takes one pair out of the draft; the mentee stays in the pool. */
@@ -194,7 +194,7 @@ export async function publishDraft(
   db: Db,
   now = new Date(),
 ): Promise<{ ok: true; changes: MentoringChange[]; skipped: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const drafts = await tx.mentoringMatch.findMany({
       where: { status: "draft" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -232,7 +232,7 @@ export async function publishDraft(
     }
     await enqueueMentoringMessages(tx, changes);
     return { ok: true as const, changes, skipped };
-  }, writeTransaction);
+  });
 }
 
 async function expireDue(tx: Tx, now: Date): Promise<MentoringChange[]> {
@@ -264,7 +264,7 @@ async function expireDue(tx: Tx, now: Date): Promise<MentoringChange[]> {
  * load, so nobody ever sees a stale proposal.
  */
 export async function expireProposals(db: Db, now = new Date()): Promise<MentoringChange[]> {
-  return db.$transaction((tx) => expireDue(tx, now), writeTransaction);
+  return writeTransaction(db, (tx) => expireDue(tx, now));
 }
 
 /** The match if `userId` is one of its two people, with their side. */
@@ -285,7 +285,7 @@ export async function answerProposal(
   answer: "accept" | "decline",
   now = new Date(),
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const changes = await expireDue(tx, now);
     const own = await ownMatch(tx, userId, matchId);
     if (!own) return refuse("errors.mentoringNotFound", changes);
@@ -313,7 +313,7 @@ export async function answerProposal(
     // Both get the introduction, the one who said yes last included.
     await enqueueMentoringMessages(tx, [activated]);
     return { ok: true, changes: [...changes, activated] };
-  }, writeTransaction);
+  });
 }
 
 /** The mentor notes that they met (or could not meet). The first "met" opens the fit question. */
@@ -324,7 +324,7 @@ export async function logCheckIn(
   input: { met: boolean; note: string },
   now = new Date(),
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const own = await ownMatch(tx, mentorId, matchId);
     if (!own || own.side !== "mentor") return refuse("errors.mentoringNotFound");
     if (own.match.status !== "active") return refuse("errors.mentoringNotOpen");
@@ -340,7 +340,7 @@ export async function logCheckIn(
       },
     });
     return { ok: true, changes: [] };
-  }, writeTransaction);
+  });
 }
 
 /** "Is this a good fit?", asked of each after the first meeting; only organizers see answers. */
@@ -350,7 +350,7 @@ export async function answerFit(
   matchId: string,
   fit: FitAnswer,
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const own = await ownMatch(tx, userId, matchId);
     if (!own) return refuse("errors.mentoringNotFound");
     if (own.match.status !== "active" || !own.match.firstMetAt)
@@ -360,7 +360,7 @@ export async function answerFit(
       data: own.side === "mentee" ? { menteeFit: fit } : { mentorFit: fit },
     });
     return { ok: true, changes: [] };
-  }, writeTransaction);
+  });
 }
 
 /** A mentee quietly asks organizers for a different mentor. The mentor is not told. */
@@ -371,7 +371,7 @@ export async function requestRematch(
   note: string,
   now = new Date(),
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const own = await ownMatch(tx, menteeId, matchId);
     if (!own || own.side !== "mentee") return refuse("errors.mentoringNotFound");
     if (own.match.status !== "active") return refuse("errors.mentoringNotOpen");
@@ -382,7 +382,7 @@ export async function requestRematch(
     const requested: MentoringChange = { kind: "rematch_requested", matchId, userIds: [menteeId] };
     await enqueueMentoringMessages(tx, [requested]);
     return { ok: true, changes: [requested] };
-  }, writeTransaction);
+  });
 }
 
 /**
@@ -396,7 +396,7 @@ export async function endMatch(
   feedback: string,
   now = new Date(),
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const own = await ownMatch(tx, actor.userId, matchId);
     const match =
       own?.match ??
@@ -420,7 +420,7 @@ export async function endMatch(
     };
     await enqueueMentoringMessages(tx, [ended], actor.userId);
     return { ok: true, changes: [ended] };
-  }, writeTransaction);
+  });
 }
 
 /**
@@ -428,7 +428,7 @@ export async function endMatch(
  * per quiet spell, so the mentor can be reminded; a new check-in starts the clock again.
  */
 export async function flagQuietMatches(db: Db, now = new Date()): Promise<MentoringChange[]> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const cutoff = new Date(now.getTime() - QUIET_DAYS * DAY_MS);
     const quiet = await tx.mentoringMatch.findMany({
       where: {
@@ -450,7 +450,7 @@ export async function flagQuietMatches(db: Db, now = new Date()): Promise<Mentor
     }));
     await enqueueMentoringMessages(tx, changes);
     return changes;
-  }, writeTransaction);
+  });
 }
 
 /** After orientation an organizer approves a mentor; only approved mentors are matched. */
@@ -474,7 +474,7 @@ export async function blockPair(
   menteeId: string,
   mentorId: string,
 ): Promise<MentoringOutcome> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [mentee, mentor] = await Promise.all([
       tx.mentoringProfile.findUnique({ where: { userId: menteeId } }),
       tx.mentoringProfile.findUnique({ where: { userId: mentorId } }),
@@ -488,5 +488,5 @@ export async function blockPair(
     });
     await tx.mentoringMatch.deleteMany({ where: { status: "draft", menteeId, mentorId } });
     return { ok: true, changes: [] };
-  }, writeTransaction);
+  });
 }

@@ -1,5 +1,5 @@
-import type { Db } from "~/db.server";
-import { writeTransaction } from "~/events/rsvp.server";
+import { type Db, writeTransaction } from "~/db.server";
+
 import type { Prisma } from "~/generated/prisma/client";
 import { openStatuses } from "~/mentorship/codes";
 import { enqueueMessages } from "~/notifications/outbox.server";
@@ -72,7 +72,7 @@ export async function requestKeepApart(
   } else if (!input.details.trim()) {
     return { ok: false, error: "keepApart.nameNeeded" };
   }
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const request = await tx.keepApartRequest.create({
       data: { requesterId, namedUserId: input.namedUserId, details: input.details.trim() },
     });
@@ -83,7 +83,7 @@ export async function requestKeepApart(
       targetId: request.id,
     });
     return { ok: true as const, id: request.id };
-  }, writeTransaction);
+  });
 }
 
 /** A member's own requests and where each stands; never the rules, which name the other person. */
@@ -200,7 +200,7 @@ export async function recordRule(
   input: { protectedId: string; otherId: string; requestId: string | null },
 ): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
   if (input.protectedId === input.otherId) return { ok: false, error: "keepApartOrg.samePerson" };
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const found = await tx.user.count({
       where: { id: { in: [input.protectedId, input.otherId] } },
     });
@@ -240,7 +240,7 @@ export async function recordRule(
       targetId: rule.id,
     });
     return { ok: true as const, id: rule.id };
-  }, writeTransaction);
+  });
 }
 
 export async function endRule(
@@ -249,7 +249,7 @@ export async function endRule(
   ruleId: string,
   now = new Date(),
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { count } = await tx.keepApartRule.updateMany({
       where: { id: ruleId, endedAt: null },
       data: { endedAt: now, endedById: organizerId },
@@ -263,7 +263,7 @@ export async function endRule(
       targetId: ruleId,
     });
     return true;
-  }, writeTransaction);
+  });
 }
 
 /** Organizers move a request on (the member sees the state, nothing else). */
@@ -273,7 +273,7 @@ export async function setRequestStatus(
   requestId: string,
   status: RequestStatus,
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const request = await tx.keepApartRequest.findUnique({ where: { id: requestId } });
     if (!request) return false;
     if (request.status === status) return true;
@@ -286,7 +286,7 @@ export async function setRequestStatus(
       detail: status,
     });
     return true;
-  }, writeTransaction);
+  });
 }
 
 /**

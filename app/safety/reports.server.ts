@@ -1,6 +1,6 @@
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { writeTransaction } from "~/events/rsvp.server";
+
 import { enqueueMessages } from "~/notifications/outbox.server";
 import { recordAudit } from "./audit.server";
 import { notKeptAwayFrom, notProtectedFrom } from "./keep-apart.server";
@@ -26,7 +26,7 @@ export async function createReport(
   now = new Date(),
 ): Promise<{ id: string }> {
   const context = parseContext(input.context);
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const report = await tx.report.create({
       data: {
         reporterId,
@@ -46,7 +46,7 @@ export async function createReport(
       detail: input.about,
     });
     return report;
-  }, writeTransaction);
+  });
 }
 
 /**
@@ -134,7 +134,7 @@ export async function takeReport(
   organizerId: string,
   now = new Date(),
 ): Promise<"taken" | "already" | "notFound"> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { count } = await tx.report.updateMany({
       where: { id: reportId, state: "received", ...notKeptFrom(organizerId) },
       data: { state: "taken", takenById: organizerId, takenAt: now },
@@ -147,7 +147,7 @@ export async function takeReport(
     }
     await recordAudit(tx, { action: "report.taken", actorId: organizerId, targetId: reportId });
     return "taken";
-  }, writeTransaction);
+  });
 }
 
 /** Closes a report with an outcome code; one nobody took counts as taken by whoever closes it. */
@@ -158,7 +158,7 @@ export async function closeReport(
   outcome: ReportOutcome,
   now = new Date(),
 ): Promise<"closed" | "already" | "notFound"> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const report = await tx.report.findFirst({
       where: { id: reportId, ...notKeptFrom(organizerId) },
       select: { state: true, takenById: true },
@@ -181,7 +181,7 @@ export async function closeReport(
       detail: outcome,
     });
     return "closed";
-  }, writeTransaction);
+  });
 }
 
 export function escalationKey(reportId: string, userId: string): string {
@@ -205,7 +205,7 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
   });
   let escalated = 0;
   for (const { id, reporterId } of due.filter((report) => isDueForEscalation(report, now))) {
-    const claimed = await db.$transaction(async (tx) => {
+    const claimed = await writeTransaction(db, async (tx) => {
       const { count } = await tx.report.updateMany({
         where: { id, state: "received", escalatedAt: null },
         data: { escalatedAt: now },
@@ -230,7 +230,7 @@ export async function escalateReports(db: Db, now = new Date()): Promise<number>
       );
       await recordAudit(tx, { action: "report.escalated", actorId: null, targetId: id });
       return true;
-    }, writeTransaction);
+    });
     if (claimed) escalated += 1;
   }
   return escalated;

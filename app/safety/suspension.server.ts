@@ -1,5 +1,5 @@
-import type { Db } from "~/db.server";
-import { cancelInTransaction, writeTransaction, type RsvpChange } from "~/events/rsvp.server";
+import { type Db, writeTransaction } from "~/db.server";
+import { cancelInTransaction, type RsvpChange } from "~/events/rsvp.server";
 import { openStatuses } from "~/mentorship/codes";
 import type { MentoringChange } from "~/mentorship/workflow.server";
 import { enqueueMentoringMessages } from "~/notifications/outbox.server";
@@ -26,7 +26,7 @@ export async function suspendAccount(
   now = new Date(),
 ): Promise<SuspendOutcome> {
   if (adminId === userId) return { ok: false, error: "suspend.notYourself" };
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { id: true, suspendedAt: true },
@@ -85,12 +85,12 @@ export async function suspendAccount(
       detail: reason,
     });
     return { ok: true as const, rsvps, matches };
-  }, writeTransaction);
+  });
 }
 
 /** Restores the log-in only: cancelled seats and ended matches stay as they are. */
 export async function unsuspendAccount(db: Db, adminId: string, userId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, suspendedAt: { not: null } },
       data: { suspendedAt: null, suspendedReason: "" },
@@ -98,7 +98,7 @@ export async function unsuspendAccount(db: Db, adminId: string, userId: string):
     if (count !== 1) return false;
     await recordAudit(tx, { action: "account.unsuspended", actorId: adminId, subjectId: userId });
     return true;
-  }, writeTransaction);
+  });
 }
 
 /** Whether this account may log in (checked after the password, so only its owner learns it). */

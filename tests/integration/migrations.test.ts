@@ -51,7 +51,7 @@ const prisma = path.join(projectRoot, "node_modules", ".bin", "prisma");
 const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 
 describe("migrations", () => {
-  it("applied to an empty database give exactly the schema of prisma/schema.prisma", () => {
+  it("applied to an empty database give exactly the schema of prisma/schema.prisma", async () => {
     // This file's database is a copy of the base, built by our migration runner alone.
     const migrated = process.env.DATABASE_URL!.replace(/^file:/, "");
     const expectedSql = execFileSync(
@@ -79,7 +79,7 @@ describe("migrations", () => {
     }
   });
 
-  it("has a migration for the current schema (the newest snapshot matches it)", () => {
+  it("has a migration for the current schema (the newest snapshot matches it)", async () => {
     const newest = fs
       .readdirSync(migrationsDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -93,7 +93,7 @@ describe("migrations", () => {
     );
   });
 
-  it("leaves the database in WAL mode", () => {
+  it("leaves the database in WAL mode", async () => {
     const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), {
       readonly: true,
     });
@@ -105,9 +105,9 @@ describe("migrations", () => {
 describe("the migration runner (server/database.js)", () => {
   const fresh = () => `file:${path.join(tmpDir, `migrate-${crypto.randomUUID()}.db`)}`;
 
-  it("records migrations as Prisma does, so `prisma migrate status` agrees", () => {
+  it("records migrations as Prisma does, so `prisma migrate status` agrees", async () => {
     const url = fresh();
-    expect(prepareDatabase(url)).toHaveLength(committedMigrations().length);
+    expect(await prepareDatabase(url)).toHaveLength(committedMigrations().length);
     const status = execFileSync(prisma, ["migrate", "status"], {
       cwd: projectRoot,
       encoding: "utf8",
@@ -115,19 +115,19 @@ describe("the migration runner (server/database.js)", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     expect(status).toMatch(/Database schema is up to date/);
-    expect(prepareDatabase(url)).toEqual([]);
-    expect(hasPendingMigrations(url)).toBe(false);
+    expect(await prepareDatabase(url)).toEqual([]);
+    expect(await hasPendingMigrations(url)).toBe(false);
   });
 
-  it("takes no lock when the schema is current: it runs while another process holds the write lock", () => {
+  it("takes no lock when the schema is current: it runs while another process holds the write lock", async () => {
     const url = fresh();
-    prepareDatabase(url);
+    await prepareDatabase(url);
     const other = new Database(url.slice("file:".length));
     other.exec("BEGIN IMMEDIATE");
     try {
       const started = Date.now();
-      expect(prepareDatabase(url)).toEqual([]);
-      expect(hasPendingMigrations(url)).toBe(false);
+      expect(await prepareDatabase(url)).toEqual([]);
+      expect(await hasPendingMigrations(url)).toBe(false);
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       other.exec("ROLLBACK");
@@ -140,7 +140,7 @@ describe("the migration runner (server/database.js)", () => {
     const names = committedMigrations().map((migration) => migration.name);
     // Both wait for the write lock; the second finds the work done when it gets it.
     const runner = path.join(projectRoot, "server", "database.js");
-    const script = `import(${JSON.stringify(runner)}).then((m) => { try { console.log(JSON.stringify(m.migrateDatabase(${JSON.stringify(url)}))); } catch (e) { console.log(JSON.stringify(String(e.message))); } })`;
+    const script = `import(${JSON.stringify(runner)}).then(async (m) => { try { console.log(JSON.stringify(await m.migrateDatabase(${JSON.stringify(url)}))); } catch (e) { console.log(JSON.stringify(String(e.message))); } })`;
     const run = () =>
       new Promise<string>((resolve) => {
         const child = spawn(process.execPath, ["-e", script], { cwd: projectRoot });
@@ -150,28 +150,28 @@ describe("the migration runner (server/database.js)", () => {
       });
     const results = await Promise.all([run(), run()]);
     expect(results.map((r) => JSON.parse(r) as unknown).sort()).toEqual([[], names].sort());
-    expect(hasPendingMigrations(url)).toBe(false);
+    expect(await hasPendingMigrations(url)).toBe(false);
   });
 
-  it("refuses a database on which a committed migration was edited after it was applied", () => {
+  it("refuses a database on which a committed migration was edited after it was applied", async () => {
     const url = fresh();
-    prepareDatabase(url);
+    await prepareDatabase(url);
     const sqlite = new Database(url.slice("file:".length));
     sqlite.prepare("UPDATE _prisma_migrations SET checksum = 'edited'").run();
     sqlite.close();
-    expect(() => prepareDatabase(url)).toThrow(/changed after it was applied/);
+    await expect(prepareDatabase(url)).rejects.toThrow(/changed after it was applied/);
   });
 });
 
 describe("migrating a database that has people in it", () => {
-  it("keeps every row of the tables a migration rebuilds, and of the tables pointing at them", () => {
+  it("keeps every row of the tables a migration rebuilds, and of the tables pointing at them", async () => {
     const url = `file:${path.join(tmpDir, `rebuild-${crypto.randomUUID()}.db`)}`;
     const all = committedMigrations();
     // The newest migration that rebuilds User (drop and re-create), which sessions, RSVPs and
     // messages point at with ON DELETE CASCADE.
     const rebuild = all.findLastIndex((m) => m.sql.includes('DROP TABLE "User"'));
     expect(rebuild).toBeGreaterThan(0);
-    migrateDatabase(url, { migrations: all.slice(0, rebuild) });
+    await migrateDatabase(url, { migrations: all.slice(0, rebuild) });
     const sqlite = new Database(url.slice("file:".length));
     sqlite.exec(`
       INSERT INTO "User" ("id", "email", "displayName", "passwordHash", "updatedAt")
@@ -183,7 +183,7 @@ describe("migrating a database that has people in it", () => {
         VALUES ('r1', 'e1', 'u1', 'going', '2026-12-01T00:00:00.000+00:00');
     `);
     sqlite.close();
-    expect(migrateDatabase(url)).toEqual(all.slice(rebuild).map((m) => m.name));
+    expect(await migrateDatabase(url)).toEqual(all.slice(rebuild).map((m) => m.name));
     const after = new Database(url.slice("file:".length), { readonly: true });
     const count = (table: string) =>
       (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;

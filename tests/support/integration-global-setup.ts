@@ -1,11 +1,14 @@
 import fs from "node:fs";
-import { prepareDatabase } from "../../server/database.js";
-import { baseDbPath, tmpDir } from "./paths";
+import { prepareTemplate, removeTemplate } from "./database";
+import { tmpDir } from "./paths";
 
 /** Migrates one base database per run; every test file then works on its own copy. */
-export default function setup() {
+export default async function setup() {
   fs.rmSync(tmpDir, { recursive: true, force: true });
   fs.mkdirSync(tmpDir, { recursive: true });
-  prepareDatabase(`file:${baseDbPath}`);
-  return () => fs.rmSync(tmpDir, { recursive: true, force: true });
+  await prepareTemplate();
+  return async () => {
+    await removeTemplate();
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  };
 }

@@ -1,16 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll } from "vitest";
-import { baseDbPath, tmpDir } from "./paths";
+import { freshTestDatabase } from "./database";
 
 // Runs before each test file: a private copy of the migrated base database, so files never
 // share rows and need no clean-up between them.
-const copy = path.join(
-  tmpDir,
-  `test-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}.db`,
-);
-fs.copyFileSync(baseDbPath, copy);
-process.env.DATABASE_URL = `file:${copy}`;
+const database = await freshTestDatabase(`test${process.env.VITEST_POOL_ID ?? "0"}`);
+process.env.DATABASE_URL = database.url;
 process.env.TSUNAGU_MODE = "development";
 
 const shared = globalThis as { tsunaguDb?: { $disconnect(): Promise<void> } };
@@ -19,5 +13,5 @@ shared.tsunaguDb = undefined;
 afterAll(async () => {
   await shared.tsunaguDb?.$disconnect();
   shared.tsunaguDb = undefined;
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
+  await database.remove();
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
-import { prepareDatabase } from "../../server/database.js";
+import { prepareSqlite } from "../../server/sqlite-migrations.js";
 import { exited, spawnTracked } from "./e2e";
 import { daysAhead, eventInput } from "./fixtures";
 import { projectRoot, tmpDir } from "./paths";
@@ -77,7 +77,7 @@ export function freshDatabase(): { file: string; remove: () => void } {
   fs.mkdirSync(tmpDir, { recursive: true });
   if (!template) {
     template = path.join(tmpDir, `multi-template-${crypto.randomUUID()}.db`);
-    prepareDatabase(`file:${template}`);
+    prepareSqlite(`file:${template}`);
   }
   const file = path.join(tmpDir, `multi-${crypto.randomUUID()}.db`);
   fs.copyFileSync(template, file);

@@ -260,7 +260,7 @@ describe.skipIf(!availability.run)("accessibility (axe-core)", () => {
   }
 
   it("/admin/people has no violations, in English and Persian", async () => {
-    const db = createDb(`file:${server.databaseFile}`);
+    const db = createDb(server.databaseUrl);
     await db.user.update({ where: { email: "axe@example.com" }, data: { role: "admin" } });
     await db.$disconnect();
     await logIn(page, "axe@example.com", "axe passphrase here");

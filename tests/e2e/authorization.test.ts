@@ -1001,14 +1001,14 @@ describe("in production mode", () => {
     // A copy of the seeded database, so ids and sessions are real there too.
     fs.mkdirSync(tmpDir, { recursive: true });
     const copy = path.join(tmpDir, `e2e-production-${crypto.randomUUID()}.db`);
-    const source = new Database(server.databaseFile);
+    const source = new Database(server.databaseUrl.replace(/^file:/, ""));
     try {
       source.prepare("VACUUM INTO ?").run(copy);
     } finally {
       source.close();
     }
     production = await startServer({
-      databaseFile: copy,
+      databaseUrl: `file:${copy}`,
       env: {
         TSUNAGU_MODE: "production",
         RESEND_API_KEY: "re_test_not_a_real_key",

@@ -40,7 +40,7 @@ let seriesId = "";
 beforeAll(async () => {
   if (!availability.run) return;
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     const made = await createAccount(db, {
       email: admin.email,

@@ -51,7 +51,7 @@ beforeAll(async () => {
   visitor = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
   const email = "aiko-directory@example.com";
   await signUp(organizer, { name: "Aiko", email, password });
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     await db.user.update({ where: { email }, data: { role: "organizer" } });
   } finally {
@@ -239,7 +239,7 @@ describe.skipIf(!availability.run)("the directory on a phone without JavaScript"
     const member = await newPhonePage(browser, { baseURL: server.url, javaScript: false });
     const email = "quiet-member@example.com";
     await signUp(member, { name: "Mina", email, password });
-    const db = createDb(`file:${server.databaseFile}`);
+    const db = createDb(server.databaseUrl);
     try {
       const mina = await db.user.update({ where: { email }, data: { locale: "fa" } });
       for (const daysAgo of [100, 70]) {

@@ -43,7 +43,7 @@ let mina: Page;
 beforeAll(async () => {
   if (!availability.run) return;
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     const organizer = await db.user.create({
       data: {

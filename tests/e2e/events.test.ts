@@ -84,7 +84,7 @@ describe.skipIf(!availability.run).each([
       newPhonePage(browser, { baseURL: server.url, javaScript }),
     ]);
     await signUp(organizer, { name: "Aiko", email: `aiko-${suffix}@example.com`, password });
-    const db = createDb(`file:${server.databaseFile}`);
+    const db = createDb(server.databaseUrl);
     await db.user.update({
       where: { email: `aiko-${suffix}@example.com` },
       data: { role: "organizer" },

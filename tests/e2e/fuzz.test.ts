@@ -75,7 +75,7 @@ const findings = new Map<string, Finding>();
 const tripped = new Set<string>();
 const stats = { sent: 0, skipped: 0, refused: 0, restarts: 0 };
 let server: RunningServer;
-let databaseFile: string;
+let databaseUrl: string;
 let world: World;
 let gaveUp = false;
 /** The test collecting findings now; each test reports only its own. */
@@ -93,7 +93,7 @@ async function restart(why: string) {
     gaveUp = true;
     throw new Error(`The server needed more than ${MAX_RESTARTS} restarts (last: ${why})`);
   }
-  server = await startServer({ databaseFile });
+  server = await startServer({ databaseUrl });
 }
 
 function cookieOf(who: Who): string | undefined {
@@ -728,7 +728,7 @@ const property = <T>(
 
 beforeAll(async () => {
   server = await startServer();
-  databaseFile = server.databaseFile;
+  databaseUrl = server.databaseUrl;
   world = await seedWorld(server);
   // A few sessions each: fuzzed log-outs end them, and fuzzed failed log-ins may get this
   // address throttled later, so they are made now.

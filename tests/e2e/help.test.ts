@@ -41,7 +41,7 @@ let shelterIds: string[] = [];
 beforeAll(async () => {
   if (!availability.run) return;
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  db = createDb(`file:${server.databaseFile}`);
+  db = createDb(server.databaseUrl);
   [maryam, sara, ken] = await Promise.all([
     newPhonePage(browser, { baseURL: server.url, javaScript: false, locale: "fa-IR" }),
     newPhonePage(browser, { baseURL: server.url, javaScript: false }),

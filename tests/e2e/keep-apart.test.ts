@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function withDb<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     return await run(db);
   } finally {

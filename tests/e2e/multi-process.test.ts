@@ -34,14 +34,14 @@ afterEach(async () => {
 });
 afterAll(removeTemplate);
 
-async function serve(databaseFile: string): Promise<RunningServer> {
-  const server = await startServer({ databaseFile, env: serverEnv });
+async function serve(databaseUrl: string): Promise<RunningServer> {
+  const server = await startServer({ databaseUrl, env: serverEnv });
   cleanups.push(() => server.kill());
   return server;
 }
 
-async function twoWorkers(databaseFile: string): Promise<RunningWorker[]> {
-  const workers = [startWorker(databaseFile), startWorker(databaseFile)];
+async function twoWorkers(databaseUrl: string): Promise<RunningWorker[]> {
+  const workers = [startWorker(databaseUrl), startWorker(databaseUrl)];
   for (const worker of workers) cleanups.push(() => worker.kill());
   await Promise.all(workers.map((w) => workerReady(w)));
   return workers;
@@ -50,11 +50,11 @@ async function twoWorkers(databaseFile: string): Promise<RunningWorker[]> {
 function database() {
   const fresh = freshDatabase();
   cleanups.push(fresh.remove);
-  return fresh.file;
+  return `file:${fresh.file}`;
 }
 
-function openDb(file: string): Db {
-  const db = createDb(`file:${file}`);
+function openDb(databaseUrl: string): Db {
+  const db = createDb(databaseUrl);
   cleanups.push(() => db.$disconnect());
   return db;
 }

@@ -57,7 +57,7 @@ beforeAll(async () => {
   [organizer, visitor] = await Promise.all([narrowPage(), narrowPage()]);
   const email = "aiko-narrow@example.com";
   await signUp(organizer, { name: "Aiko", email, password });
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     const aiko = await db.user.update({ where: { email }, data: { role: "organizer" } });
     const created = await createEvent(

@@ -43,7 +43,7 @@ describe("in production mode", () => {
 
   beforeAll(async () => {
     server = await startServer({ env: production });
-    const db = createDb(`file:${server.databaseFile}`);
+    const db = createDb(server.databaseUrl);
     try {
       await createAccount(db, {
         email: "prod@example.com",

@@ -15,7 +15,7 @@ let db: Db;
 
 beforeAll(async () => {
   server = await startServer();
-  db = createDb(`file:${server.databaseFile}`);
+  db = createDb(server.databaseUrl);
 });
 
 afterAll(async () => {

@@ -51,7 +51,7 @@ beforeAll(async () => {
   organizerEmail = "sara-safety@example.com";
   await signUp(organizer, { name: "Sara", email: organizerEmail, password });
   await organizer.context().close();
-  const db = createDb(`file:${server.databaseFile}`);
+  const db = createDb(server.databaseUrl);
   try {
     const sara = await db.user.update({
       where: { email: organizerEmail },
@@ -252,7 +252,7 @@ describe.skipIf(!availability.run)("organizers and reports, through the pages", 
     expect(id).toBeTruthy();
     expect(await organizer.isChecked('[name="womenOnly"]')).toBe(true);
 
-    const db = createDb(`file:${server.databaseFile}`);
+    const db = createDb(server.databaseUrl);
     try {
       const first = await db.event.findUniqueOrThrow({ where: { id: id! } });
       const series = await db.event.findMany({ where: { seriesId: first.seriesId } });

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { withJavaScript } from "./browser";
+import { freshTestDatabase } from "./database";
 import { projectRoot, tmpDir } from "./paths";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -34,7 +35,8 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = {
   url: string;
-  databaseFile: string;
+  /** The server's DATABASE_URL: a SQLite file or a PostgreSQL database of its own. */
+  databaseUrl: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
   /** The same as output: the server's log, for failing requests. */
@@ -49,7 +51,7 @@ export type RunningServer = {
 
 export type ServerOptions = {
   /** An existing database to serve (e.g. to restart on it); the caller removes it. */
-  databaseFile?: string;
+  databaseUrl?: string;
   /** Extra environment, e.g. `TSUNAGU_SENDER: "off"` when `npm run worker` processes send. */
   env?: Record<string, string>;
 };
@@ -76,15 +78,15 @@ export function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the built server (`node server.js`) in demo mode on a random port with its own
- * database (or `databaseFile`); `env` overrides the environment (e.g. production mode).
+ * database (or `databaseUrl`); `env` overrides the environment (e.g. production mode).
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   fs.mkdirSync(tmpDir, { recursive: true });
-  const ownsDatabase = !options.databaseFile;
-  const databaseFile = options.databaseFile ?? path.join(tmpDir, `e2e-${crypto.randomUUID()}.db`);
+  const owned = options.databaseUrl ? undefined : await freshTestDatabase("e2e");
+  const databaseUrl = options.databaseUrl ?? owned!.url;
   const port = await freePort();
   const child = spawnTracked(process.execPath, ["server.js"], {
     cwd: projectRoot,
@@ -93,7 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       NODE_ENV: "production",
       TSUNAGU_MODE: "demo",
       PORT: String(port),
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       APP_URL: `http://localhost:${port}`,
       RESEND_API_KEY: "",
       ...options.env,
@@ -126,7 +128,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   return {
     url,
-    databaseFile,
+    databaseUrl,
     output: () => output,
     log: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
@@ -139,10 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         child.kill("SIGTERM");
         await exited(child);
       }
-      if (ownsDatabase) {
-        for (const suffix of ["", "-wal", "-shm"])
-          fs.rmSync(databaseFile + suffix, { force: true });
-      }
+      await owned?.remove();
     },
   };
 }

@@ -20,18 +20,18 @@ export type RunningWorker = {
 };
 
 /**
- * `npm run worker` against `databaseFile`, on the dev mailbox and looking for work every 50 ms,
+ * `npm run worker` against `databaseUrl`, on the dev mailbox and looking for work every 50 ms,
  * so it writes (leases, mailbox rows, outcomes) for as long as the outbox has messages.
  * Node itself with tsx's loader, not the tsx wrapper, so SIGKILL really ends it.
  */
-export function startWorker(databaseFile: string, env: Record<string, string> = {}): RunningWorker {
+export function startWorker(databaseUrl: string, env: Record<string, string> = {}): RunningWorker {
   const child = spawnTracked(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: projectRoot,
     env: {
       ...process.env,
       NODE_ENV: "production",
       TSUNAGU_MODE: "demo",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       APP_URL: "http://localhost:3000",
       RESEND_API_KEY: "",
       SENDER_INTERVAL_MS: "50",
@@ -152,8 +152,8 @@ export async function seedOutboxBacklog(
 }
 
 /** Seeds through `seed`, then closes the connection, so the server starts on a quiet file. */
-export async function withDb<T>(file: string, seed: (db: Db) => Promise<T>): Promise<T> {
-  const db = createDb(`file:${file}`);
+export async function withDb<T>(databaseUrl: string, seed: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(databaseUrl);
   try {
     return await seed(db);
   } finally {
@@ -267,15 +267,15 @@ export function errorLines(output: string, max = 12): string {
   return [...counted, ...[...new Set(lines)].slice(0, max)].join("\n");
 }
 
-/** `npm run db:deploy` (the README's way to apply migrations) against `databaseFile`. */
-export function runDbDeploy(databaseFile: string): Promise<{ code: number; output: string }> {
+/** `npm run db:deploy` (the README's way to apply migrations) against `databaseUrl`. */
+export function runDbDeploy(databaseUrl: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       "npm",
       ["run", "--silent", "db:deploy"],
       {
         cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+        env: { ...process.env, DATABASE_URL: databaseUrl },
         timeout: 60_000,
       },
       (error, stdout, stderr) => {

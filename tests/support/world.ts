@@ -74,8 +74,8 @@ export async function post(url: string, path: string, fields: [string, string][]
   return answer;
 }
 
-export async function setRoles(databaseFile: string, roles: Record<string, Role>) {
-  const db = createDb(`file:${databaseFile}`);
+export async function setRoles(databaseUrl: string, roles: Record<string, Role>) {
+  const db = createDb(databaseUrl);
   try {
     for (const [email, role] of Object.entries(roles)) {
       await db.user.update({ where: { email }, data: { role } });
@@ -115,7 +115,7 @@ export async function mailTo(url: string, email: string, match: (mail: DevMail) 
   });
 }
 
-export async function seedWorld(server: { url: string; databaseFile: string }): Promise<World> {
+export async function seedWorld(server: { url: string; databaseUrl: string }): Promise<World> {
   const { url } = server;
   const tag = crypto.randomUUID().slice(0, 8);
   const names = ["member", "mentee", "mentor", "organizer", "admin", "pendingMentor", "resetter"];
@@ -143,7 +143,7 @@ export async function seedWorld(server: { url: string; databaseFile: string }): 
       cookie: await logIn(url, person.email, password),
     };
   }
-  await setRoles(server.databaseFile, {
+  await setRoles(server.databaseUrl, {
     [people.organizer.email]: "organizer",
     [people.admin.email]: "admin",
   });

@@ -86,6 +86,14 @@ export async function freshTestDatabase(label = "db"): Promise<TestDatabase> {
     };
   }
   const name = `tsunagu_test_${checkout}_${label.replace(/\W/g, "").slice(0, 16)}_${id}`;
+  // Projects without the global setup (e2e) make the template on first use.
+  const { rowCount } = await onServer((client) =>
+    client.query("SELECT 1 FROM pg_database WHERE datname = $1", [templateName]),
+  );
+  if (!rowCount) {
+    await createDatabase(postgresUrlFor(templateName));
+    await prepareDatabase(postgresUrlFor(templateName));
+  }
   await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`));
   return { url: postgresUrlFor(name), remove: () => dropPostgresDatabase(name) };
 }

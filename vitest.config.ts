@@ -11,7 +11,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // Some unit tests lint every component or walk thousands of inputs; on a busy machine
+          // they take longer than Vitest's 5 s default without anything being wrong.
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },

@@ -435,9 +435,9 @@ describe("nobody waits unseen (moved clock)", () => {
     const past = new Date(Date.now() - 5 * HOUR);
     const id = await createHelpRequest(db(), member.id, ask({ topic: "frightened" }), past);
     const workers: RunningWorker[] = [];
-    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    const databaseUrl = process.env.DATABASE_URL!;
     try {
-      workers.push(startWorker(file), startWorker(file));
+      workers.push(startWorker(databaseUrl), startWorker(databaseUrl));
       await Promise.all(workers.map((w) => workerReady(w)));
       const deadline = Date.now() + 30_000;
       for (;;) {

@@ -59,8 +59,14 @@ describe("environment", () => {
     expect(env.devMailboxEnabled).toBe(true);
   });
 
-  it("rejects a database that is not a file URL", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
+  it("takes a SQLite file or a PostgreSQL URL, and rejects any other database", () => {
+    expect(parseEnv({ DATABASE_URL: "file:./data/x.db" }).DATABASE_URL).toBe("file:./data/x.db");
+    for (const url of ["postgresql://u:p@db:5432/tsunagu", "postgres://u@localhost/t"]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    for (const url of ["mysql://x", "./data/x.db", "sqlite:x.db"]) {
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    }
   });
 });
 

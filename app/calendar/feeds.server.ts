@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { hasRole } from "~/accounts/roles";
 import type { TFunction } from "i18next";
 import type { Db } from "~/db.server";
 import { env } from "~/env.server";
@@ -6,12 +7,37 @@ import type { Event, EventTranslation } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
 import { isLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
+import { messagesVersion } from "~/i18n/resources.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
+import { personalFeedEvents, publicFeedEvents, type FeedEvent } from "./feed-rows.server";
 import { buildCalendar, type CalendarEntry } from "./ics.server";
-import { withReaderVersions } from "./versions.server";
+import {
+  entryHash,
+  readerKey,
+  withReaderVersions,
+  type Reader,
+  type StoredVersion,
+} from "./versions.server";
 
-type EventRow = Event & { translations: EventTranslation[] };
+/** What an entry is made from: an event row with its translations (or a feed's row). */
+type EventRow = Pick<
+  Event,
+  | "id"
+  | "kind"
+  | "title"
+  | "description"
+  | "locale"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "venueName"
+  | "venueAddress"
+  | "onlineUrl"
+  | "status"
+  | "sequence"
+  | "updatedAt"
+> & { translations: Pick<EventTranslation, "locale" | "title" | "description">[] };
 
 /** Personal feeds keep a month of past events, so last week's café stays in people's calendars. */
 const PAST_DAYS = 31;
@@ -149,59 +175,177 @@ export async function memberEventFile(
   return buildCalendar(versioned!.title, [versioned!]);
 }
 
-/** Everyone's feed: upcoming events (cancelled ones too, so calendars drop them), no hidden addresses. */
-export async function publicFeedEntries(
-  db: Db,
-  options: { kind?: string; locale: Locale; appUrl: string; now: Date },
-): Promise<CalendarEntry[]> {
-  const events = await db.event.findMany({
-    where: { endsAt: { gt: options.now }, ...(options.kind ? { kind: options.kind } : {}) },
-    include: { translations: true },
-    orderBy: { startsAt: "asc" },
-    take: 500,
-  });
-  const t = await getFixedT(options.locale);
-  const entries = events.map((event) =>
-    calendarEntry(event, {
-      locale: options.locale,
-      t,
-      appUrl: options.appUrl,
-      knowsPlace: mayKnowPlace(event, { isOrganizer: false, status: null }),
-    }),
+/**
+ * What a feed is made from, read in one statement: who reads it, in which language, and each
+ * event with the reader's answer and the version their calendar last saw.
+ */
+export type FeedSource = {
+  reader: Reader;
+  locale: Locale;
+  /** The secret in the URL (personal feeds) or the kind asked for (public feed). */
+  scope: string;
+  isOrganizer: boolean;
+  fullTitles: boolean;
+  events: FeedEvent[];
+};
+
+/** Bump when the code changes what a feed looks like for the same data, so calendars re-read. */
+const FEED_FORMAT = "1";
+
+/**
+ * The feed's strong ETag: a digest of everything its bytes are made from (the events as read,
+ * the reader's answers and language and title setting, the versions their calendar has, the
+ * translations, the server's address), so equal tags mean equal bytes. `versions` are the ones
+ * the body carries: as stored when checking a request, as just saved after rendering.
+ */
+export function feedTag(
+  source: FeedSource,
+  appUrl: string,
+  versions: (StoredVersion | null)[] = source.events.map((e) => e.stored),
+): string {
+  const digest = createHash("sha256").update(
+    JSON.stringify([
+      FEED_FORMAT,
+      appUrl,
+      env().TSUNAGU_GROUP_NAME ?? null,
+      messagesVersion,
+      readerKey(source.reader),
+      source.locale,
+      source.scope,
+      source.isOrganizer,
+      source.fullTitles,
+    ]),
   );
-  return withReaderVersions(db, { publicLocale: options.locale }, entries, options.now);
+  source.events.forEach((e, i) => {
+    const version = versions[i];
+    digest.update(
+      JSON.stringify([
+        e.id,
+        e.kind,
+        e.title,
+        e.description,
+        e.locale,
+        e.startsAt.getTime(),
+        e.endsAt.getTime(),
+        e.timeZone,
+        e.venueName,
+        e.venueAddress,
+        e.onlineUrl,
+        e.hideAddress,
+        e.status,
+        e.sequence,
+        e.updatedAt.getTime(),
+        e.translations,
+        e.rsvpStatus,
+        version ? [version.hash, version.sequence, version.modifiedAt.getTime()] : null,
+      ]),
+    );
+  });
+  return `"${digest.digest("base64url").slice(0, 32)}"`;
+}
+
+/** Everyone's feed: upcoming events (cancelled ones too, so calendars drop them), no hidden addresses. */
+export async function publicFeedSource(
+  db: Db,
+  options: { kind?: string; locale: Locale; now: Date },
+): Promise<FeedSource> {
+  const reader: Reader = { publicLocale: options.locale };
+  const events = await publicFeedEvents(db, {
+    kind: options.kind,
+    locale: options.locale,
+    readerKey: readerKey(reader),
+    now: options.now,
+    limit: 500,
+  });
+  return {
+    reader,
+    locale: options.locale,
+    scope: options.kind ?? "",
+    isOrganizer: false,
+    fullTitles: false,
+    events,
+  };
 }
 
 /** The person's own feed: what they are going to, and (as tentative) waiting for. */
-export async function personalFeed(db: Db, token: string, appUrl: string, now: Date) {
+export async function personalFeedSource(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<FeedSource | null> {
   const user = await db.user.findUnique({
     where: { calendarToken: token },
     select: { id: true, locale: true, role: true, calendarFullTitles: true },
   });
   if (!user) return null;
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
-  const rsvps = await db.rsvp.findMany({
-    where: {
-      userId: user.id,
-      status: { in: ["going", "waitlisted"] },
-      event: { endsAt: { gt: new Date(now.getTime() - PAST_DAYS * 86_400_000) } },
-    },
-    include: { event: { include: { translations: true } } },
-    orderBy: { event: { startsAt: "asc" } },
-  });
-  const isOrganizer = user.role === "organizer" || user.role === "admin";
-  const t = await getFixedT(locale);
-  const entries = rsvps.map((r) =>
-    calendarEntry(r.event, {
-      locale,
+  const reader: Reader = { userId: user.id };
+  const events = await personalFeedEvents(
+    db,
+    { id: user.id, locale },
+    readerKey(reader),
+    new Date(now.getTime() - PAST_DAYS * 86_400_000),
+  );
+  return {
+    reader,
+    locale,
+    scope: token,
+    isOrganizer: hasRole(user.role, "organizer"),
+    fullTitles: user.calendarFullTitles,
+    events,
+  };
+}
+
+/**
+ * The entries of a feed at the versions the reader's calendar will now have (saving new ones),
+ * and the ETag of the body they make.
+ */
+export async function feedEntries(
+  db: Db,
+  source: FeedSource,
+  appUrl: string,
+  now: Date,
+): Promise<{ entries: CalendarEntry[]; etag: string }> {
+  const t = await getFixedT(source.locale);
+  const entries = source.events.map((event) =>
+    calendarEntry(event, {
+      locale: source.locale,
       t,
       appUrl,
-      knowsPlace: mayKnowPlace(r.event, { isOrganizer, status: r.status }),
-      tentative: r.status === "waitlisted",
-      fullTitles: user.calendarFullTitles,
+      knowsPlace: mayKnowPlace(event, {
+        isOrganizer: source.isOrganizer,
+        status: event.rsvpStatus,
+      }),
+      tentative: event.rsvpStatus === "waitlisted",
+      fullTitles: source.fullTitles,
     }),
   );
-  return { locale, entries: await withReaderVersions(db, { userId: user.id }, entries, now) };
+  const known = new Map<string, StoredVersion>();
+  for (const event of source.events) if (event.stored) known.set(event.id, event.stored);
+  const versioned = await withReaderVersions(db, source.reader, entries, now, known);
+  const saved = versioned.map((entry) => ({
+    hash: entryHash(entry),
+    sequence: entry.sequence,
+    modifiedAt: entry.updatedAt,
+  }));
+  return { entries: versioned, etag: feedTag(source, appUrl, saved) };
+}
+
+/** Everyone's feed as entries (see publicFeedSource). */
+export async function publicFeedEntries(
+  db: Db,
+  options: { kind?: string; locale: Locale; appUrl: string; now: Date },
+): Promise<CalendarEntry[]> {
+  const source = await publicFeedSource(db, options);
+  return (await feedEntries(db, source, options.appUrl, options.now)).entries;
+}
+
+/** The person's own feed as entries (see personalFeedSource). */
+export async function personalFeed(db: Db, token: string, appUrl: string, now: Date) {
+  const source = await personalFeedSource(db, token, now);
+  if (!source) return null;
+  const { entries, etag } = await feedEntries(db, source, appUrl, now);
+  return { locale: source.locale, entries, etag };
 }
 
 /** The "show full titles in my calendar" setting. */

@@ -13,8 +13,8 @@ import { mayKnowPlace } from "~/events/privacy";
 import { personalFeedEvents, publicFeedEvents, type FeedEvent } from "./feed-rows.server";
 import { buildCalendar, type CalendarEntry } from "./ics.server";
 import {
-  entryHash,
   readerKey,
+  readerVersions,
   withReaderVersions,
   type Reader,
   type StoredVersion,
@@ -322,13 +322,8 @@ export async function feedEntries(
   );
   const known = new Map<string, StoredVersion>();
   for (const event of source.events) if (event.stored) known.set(event.id, event.stored);
-  const versioned = await withReaderVersions(db, source.reader, entries, now, known);
-  const saved = versioned.map((entry) => ({
-    hash: entryHash(entry),
-    sequence: entry.sequence,
-    modifiedAt: entry.updatedAt,
-  }));
-  return { entries: versioned, etag: feedTag(source, appUrl, saved) };
+  const versioned = await readerVersions(db, source.reader, entries, now, known);
+  return { entries: versioned.entries, etag: feedTag(source, appUrl, versioned.saved) };
 }
 
 /** Everyone's feed as entries (see publicFeedSource). */

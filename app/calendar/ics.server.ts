@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, {
@@ -142,32 +141,28 @@ function renderEvent(entry: CalendarEntry): string {
 }
 
 /**
- * Folded VEVENT text per entry version. The key is a digest of every field the text is made
- * from, so one key never stands for two texts. Calendar apps poll feeds whose events rarely
+ * Folded VEVENT text per entry version. The key is every field the text is made from (a digest
+ * would cost more than the lookup), so one key never stands for two texts. Calendar apps poll feeds whose events rarely
  * change, so most of a feed comes from here. Oldest dropped first.
  */
 const MAX_CACHED_EVENTS = 20_000;
 const eventTexts = new Map<string, string>();
 
 function eventText(entry: CalendarEntry): string {
-  const key = createHash("sha256")
-    .update(
-      JSON.stringify([
-        entry.id,
-        entry.title,
-        entry.description,
-        entry.startsAt.getTime(),
-        entry.endsAt.getTime(),
-        entry.timeZone,
-        entry.cancelled,
-        entry.tentative,
-        entry.sequence,
-        entry.location,
-        entry.url,
-        entry.updatedAt.getTime(),
-      ]),
-    )
-    .digest("base64");
+  const key = JSON.stringify([
+    entry.id,
+    entry.title,
+    entry.description,
+    entry.startsAt.getTime(),
+    entry.endsAt.getTime(),
+    entry.timeZone,
+    entry.cancelled,
+    entry.tentative,
+    entry.sequence,
+    entry.location,
+    entry.url,
+    entry.updatedAt.getTime(),
+  ]);
   let text = eventTexts.get(key);
   if (text === undefined) {
     text = renderEvent(entry);

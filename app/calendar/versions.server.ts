@@ -51,7 +51,18 @@ export async function withReaderVersions(
   now = new Date(),
   known?: Map<string, StoredVersion>,
 ): Promise<CalendarEntry[]> {
-  if (entries.length === 0) return entries;
+  return (await readerVersions(db, reader, entries, now, known)).entries;
+}
+
+/** withReaderVersions, also saying what is now stored for each entry (the feed's ETag uses it). */
+export async function readerVersions(
+  db: Db,
+  reader: Reader,
+  entries: CalendarEntry[],
+  now = new Date(),
+  known?: Map<string, StoredVersion>,
+): Promise<{ entries: CalendarEntry[]; saved: StoredVersion[] }> {
+  if (entries.length === 0) return { entries, saved: [] };
   const key = readerKey(reader);
   const userId = "userId" in reader ? reader.userId : null;
   const stored: Map<string, StoredVersion> =
@@ -65,8 +76,14 @@ export async function withReaderVersions(
     );
   const created: { eventId: string; hash: string; sequence: number; modifiedAt: Date }[] = [];
   const changed: typeof created = [];
+  const saved: StoredVersion[] = [];
   const result = entries.map((entry) => {
     const hash = entryHash(entry);
+    const versioned = versionOf(entry, hash);
+    saved.push({ hash, sequence: versioned.sequence, modifiedAt: versioned.updatedAt });
+    return versioned;
+  });
+  function versionOf(entry: CalendarEntry, hash: string): CalendarEntry {
     const previous = stored.get(entry.id);
     if (!previous) {
       const first = {
@@ -89,7 +106,7 @@ export async function withReaderVersions(
     };
     changed.push(next);
     return { ...entry, sequence: next.sequence, updatedAt: next.modifiedAt };
-  });
+  }
 
   if (created.length > 0) {
     try {
@@ -108,5 +125,5 @@ export async function withReaderVersions(
       data: { hash: row.hash, sequence: row.sequence, modifiedAt: row.modifiedAt },
     });
   }
-  return result;
+  return { entries: result, saved };
 }

@@ -11,6 +11,7 @@ import { messagesVersion } from "~/i18n/resources.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
 import { personalFeedEvents, publicFeedEvents, type FeedEvent } from "./feed-rows.server";
+import { ifNoneMatchHits } from "./http.server";
 import { buildCalendar, type CalendarEntry } from "./ics.server";
 import {
   readerKey,
@@ -180,6 +181,8 @@ export async function memberEventFile(
  * event with the reader's answer and the version their calendar last saw.
  */
 export type FeedSource = {
+  /** The calendar's name as calendar apps list it. */
+  name: string;
   reader: Reader;
   locale: Locale;
   /** The secret in the URL (personal feeds) or the kind asked for (public feed). */
@@ -209,6 +212,7 @@ export function feedTag(
       appUrl,
       env().TSUNAGU_GROUP_NAME ?? null,
       messagesVersion,
+      source.name,
       readerKey(source.reader),
       source.locale,
       source.scope,
@@ -257,7 +261,9 @@ export async function publicFeedSource(
     now: options.now,
     limit: 500,
   });
+  const t = await getFixedT(options.locale);
   return {
+    name: options.kind ? `${t("app.name")}: ${t(`kinds.${options.kind}`)}` : t("app.name"),
     reader,
     locale: options.locale,
     scope: options.kind ?? "",
@@ -286,7 +292,9 @@ export async function personalFeedSource(
     readerKey(reader),
     new Date(now.getTime() - PAST_DAYS * 86_400_000),
   );
+  const t = await getFixedT(locale);
   return {
+    name: t("calendar.personalName"),
     reader,
     locale,
     scope: token,
@@ -324,6 +332,21 @@ export async function feedEntries(
   for (const event of source.events) if (event.stored) known.set(event.id, event.stored);
   const versioned = await readerVersions(db, source.reader, entries, now, known);
   return { entries: versioned.entries, etag: feedTag(source, appUrl, versioned.saved) };
+}
+
+/**
+ * A feed for a request: when `ifNoneMatch` names the ETag of what it would show, nothing is
+ * rendered or written (body null, for a 304); otherwise the calendar and its new ETag.
+ */
+export async function conditionalFeed(
+  db: Db,
+  source: FeedSource,
+  options: { appUrl: string; now: Date; ifNoneMatch: string | null },
+): Promise<{ etag: string; body: string | null }> {
+  const unchanged = feedTag(source, options.appUrl);
+  if (ifNoneMatchHits(options.ifNoneMatch, unchanged)) return { etag: unchanged, body: null };
+  const { entries, etag } = await feedEntries(db, source, options.appUrl, options.now);
+  return { etag, body: buildCalendar(source.name, entries) };
 }
 
 /** Everyone's feed as entries (see publicFeedSource). */

@@ -291,7 +291,7 @@ describe("the personal feed", () => {
         }),
       );
     const response = await feed(token);
-    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-cache");
     const { events } = parse(await text(response));
     const byUid = Object.fromEntries(events.map((e) => [e.uid, e]));
     expect(byUid[`event-${full}@tsunagu`]).toMatchObject({

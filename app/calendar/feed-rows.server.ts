@@ -161,3 +161,25 @@ export async function publicFeedEvents(
   );
   return rows.map((row) => feedEvent(row, options.locale));
 }
+
+/** The member a feed's secret belongs to, or null. */
+export async function feedOwner(
+  db: Db,
+  token: string,
+): Promise<{
+  id: string;
+  locale: string | null;
+  role: string;
+  calendarFullTitles: boolean;
+} | null> {
+  const [row] = await sqlRead<{
+    id: string;
+    locale: string | null;
+    role: string;
+    calendarFullTitles: unknown;
+  }>(
+    db,
+    sql`SELECT "id", "locale", "role", "calendarFullTitles" FROM "User" WHERE "calendarToken" = ${token}`,
+  );
+  return row ? { ...row, calendarFullTitles: toBoolean(row.calendarFullTitles) } : null;
+}

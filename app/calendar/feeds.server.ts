@@ -10,7 +10,12 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { messagesVersion } from "~/i18n/resources.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
-import { personalFeedEvents, publicFeedEvents, type FeedEvent } from "./feed-rows.server";
+import {
+  feedOwner,
+  personalFeedEvents,
+  publicFeedEvents,
+  type FeedEvent,
+} from "./feed-rows.server";
 import { ifNoneMatchHits } from "./http.server";
 import { buildCalendar, type CalendarEntry } from "./ics.server";
 import {
@@ -279,10 +284,7 @@ export async function personalFeedSource(
   token: string,
   now: Date,
 ): Promise<FeedSource | null> {
-  const user = await db.user.findUnique({
-    where: { calendarToken: token },
-    select: { id: true, locale: true, role: true, calendarFullTitles: true },
-  });
+  const user = await feedOwner(db, token);
   if (!user) return null;
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
   const reader: Reader = { userId: user.id };

@@ -345,8 +345,10 @@ export async function conditionalFeed(
   source: FeedSource,
   options: { appUrl: string; now: Date; ifNoneMatch: string | null },
 ): Promise<{ etag: string; body: string | null }> {
-  const unchanged = feedTag(source, options.appUrl);
-  if (ifNoneMatchHits(options.ifNoneMatch, unchanged)) return { etag: unchanged, body: null };
+  if (options.ifNoneMatch !== null) {
+    const unchanged = feedTag(source, options.appUrl);
+    if (ifNoneMatchHits(options.ifNoneMatch, unchanged)) return { etag: unchanged, body: null };
+  }
   const { entries, etag } = await feedEntries(db, source, options.appUrl, options.now);
   return { etag, body: buildCalendar(source.name, entries) };
 }

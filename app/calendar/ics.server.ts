@@ -145,7 +145,8 @@ function renderEvent(entry: CalendarEntry): string {
  * would cost more than the lookup), so one key never stands for two texts. Calendar apps poll feeds whose events rarely
  * change, so most of a feed comes from here. Oldest dropped first.
  */
-const MAX_CACHED_EVENTS = 20_000;
+// About 2.5 KB each with its key, so at most some 25 MB.
+const MAX_CACHED_EVENTS = 10_000;
 const eventTexts = new Map<string, string>();
 
 function eventText(entry: CalendarEntry): string {

@@ -6,12 +6,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  calendarTokenFor,
-  conditionalFeed,
-  feedEntries,
-  personalFeedSource,
-} from "~/calendar/feeds.server";
+import { calendarTokenFor } from "~/calendar/feeds.server";
+import { conditionalFeed, feedEntries, personalFeedSource } from "~/calendar/subscriptions.server";
 import { buildCalendar } from "~/calendar/ics.server";
 import { createDb } from "~/db.server";
 import { prepareDatabase } from "../server/database.js";

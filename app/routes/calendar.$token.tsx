@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { conditionalFeed, personalFeedSource } from "~/calendar/feeds.server";
+import { conditionalFeed, personalFeedSource } from "~/calendar/subscriptions.server";
 import { feedResponse } from "~/calendar/http.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { conditionalFeed, publicFeedSource } from "~/calendar/feeds.server";
+import { conditionalFeed, publicFeedSource } from "~/calendar/subscriptions.server";
 import { feedResponse } from "~/calendar/http.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";

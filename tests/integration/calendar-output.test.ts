@@ -4,7 +4,8 @@ import ical, { ICalAlarmType, ICalEventStatus } from "ical-generator";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "~/accounts/accounts.server";
-import { calendarTokenFor, personalFeed, publicFeedEntries } from "~/calendar/feeds.server";
+import { calendarTokenFor } from "~/calendar/feeds.server";
+import { personalFeed, publicFeedEntries } from "~/calendar/subscriptions.server";
 import {
   ALARM_MINUTES_BEFORE,
   buildCalendar,

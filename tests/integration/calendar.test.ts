@@ -1,12 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "~/accounts/accounts.server";
-import {
-  calendarEntry,
-  calendarTokenFor,
-  personalFeed,
-  regenerateCalendarToken,
-} from "~/calendar/feeds.server";
+import { calendarEntry, calendarTokenFor, regenerateCalendarToken } from "~/calendar/feeds.server";
+import { personalFeed } from "~/calendar/subscriptions.server";
 import { buildCalendar } from "~/calendar/ics.server";
 import { parseEnv } from "~/env.server";
 import { db } from "~/db.server";

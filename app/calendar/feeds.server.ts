@@ -4,17 +4,33 @@ import type { Db } from "~/db.server";
 import { env } from "~/env.server";
 import type { Event, EventTranslation } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
-import { isLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
 import { buildCalendar, type CalendarEntry } from "./ics.server";
 import { withReaderVersions } from "./versions.server";
 
-type EventRow = Event & { translations: EventTranslation[] };
+/** What an entry is made from: an event row with its translations (or a feed's row). */
+type EventRow = Pick<
+  Event,
+  | "id"
+  | "kind"
+  | "title"
+  | "description"
+  | "locale"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "venueName"
+  | "venueAddress"
+  | "onlineUrl"
+  | "status"
+  | "sequence"
+  | "updatedAt"
+> & { translations: Pick<EventTranslation, "locale" | "title" | "description">[] };
 
 /** Personal feeds keep a month of past events, so last week's café stays in people's calendars. */
-const PAST_DAYS = 31;
+export const PAST_DAYS = 31;
 
 /** What a calendar may say about where: the venue's name always, the address and link only when allowed. */
 export function placeFor(
@@ -147,61 +163,6 @@ export async function memberEventFile(
   });
   const [versioned] = await withReaderVersions(db, { userId: options.userId }, [entry]);
   return buildCalendar(versioned!.title, [versioned!]);
-}
-
-/** Everyone's feed: upcoming events (cancelled ones too, so calendars drop them), no hidden addresses. */
-export async function publicFeedEntries(
-  db: Db,
-  options: { kind?: string; locale: Locale; appUrl: string; now: Date },
-): Promise<CalendarEntry[]> {
-  const events = await db.event.findMany({
-    where: { endsAt: { gt: options.now }, ...(options.kind ? { kind: options.kind } : {}) },
-    include: { translations: true },
-    orderBy: { startsAt: "asc" },
-    take: 500,
-  });
-  const t = await getFixedT(options.locale);
-  const entries = events.map((event) =>
-    calendarEntry(event, {
-      locale: options.locale,
-      t,
-      appUrl: options.appUrl,
-      knowsPlace: mayKnowPlace(event, { isOrganizer: false, status: null }),
-    }),
-  );
-  return withReaderVersions(db, { publicLocale: options.locale }, entries, options.now);
-}
-
-/** The person's own feed: what they are going to, and (as tentative) waiting for. */
-export async function personalFeed(db: Db, token: string, appUrl: string, now: Date) {
-  const user = await db.user.findUnique({
-    where: { calendarToken: token },
-    select: { id: true, locale: true, role: true, calendarFullTitles: true },
-  });
-  if (!user) return null;
-  const locale: Locale = isLocale(user.locale) ? user.locale : "en";
-  const rsvps = await db.rsvp.findMany({
-    where: {
-      userId: user.id,
-      status: { in: ["going", "waitlisted"] },
-      event: { endsAt: { gt: new Date(now.getTime() - PAST_DAYS * 86_400_000) } },
-    },
-    include: { event: { include: { translations: true } } },
-    orderBy: { event: { startsAt: "asc" } },
-  });
-  const isOrganizer = user.role === "organizer" || user.role === "admin";
-  const t = await getFixedT(locale);
-  const entries = rsvps.map((r) =>
-    calendarEntry(r.event, {
-      locale,
-      t,
-      appUrl,
-      knowsPlace: mayKnowPlace(r.event, { isOrganizer, status: r.status }),
-      tentative: r.status === "waitlisted",
-      fullTitles: user.calendarFullTitles,
-    }),
-  );
-  return { locale, entries: await withReaderVersions(db, { userId: user.id }, entries, now) };
 }
 
 /** The "show full titles in my calendar" setting. */

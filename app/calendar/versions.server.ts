@@ -9,7 +9,10 @@ import type { CalendarEntry } from "./ics.server";
  */
 export type Reader = { userId: string } | { publicLocale: Locale };
 
-function readerKey(reader: Reader): string {
+/** What the reader's calendar last saw of an event. */
+export type StoredVersion = { hash: string; sequence: number; modifiedAt: Date };
+
+export function readerKey(reader: Reader): string {
   return "userId" in reader ? `user:${reader.userId}` : `public:${reader.publicLocale}`;
 }
 
@@ -38,28 +41,49 @@ function isUniqueViolation(error: unknown): boolean {
  * TENTATIVE into CONFIRMED and adds the address, a saved translation or the "full titles" setting
  * changes the title. So each reader's last view is kept as a hash; when it differs, SEQUENCE
  * rises by one (never below the event's, never down) and LAST-MODIFIED becomes now. Unchanged
- * entries cost one read, so polling calendar apps cause no writes.
+ * entries cost one read, so polling calendar apps cause no writes. Feeds pass the versions they
+ * read with their events (`known`, absent ones meaning none stored) and save that read.
  */
 export async function withReaderVersions(
   db: Db,
   reader: Reader,
   entries: CalendarEntry[],
   now = new Date(),
+  known?: Map<string, StoredVersion>,
 ): Promise<CalendarEntry[]> {
-  if (entries.length === 0) return entries;
+  return (await readerVersions(db, reader, entries, now, known)).entries;
+}
+
+/** withReaderVersions, also saying what is now stored for each entry (the feed's ETag uses it). */
+export async function readerVersions(
+  db: Db,
+  reader: Reader,
+  entries: CalendarEntry[],
+  now = new Date(),
+  known?: Map<string, StoredVersion>,
+): Promise<{ entries: CalendarEntry[]; saved: StoredVersion[] }> {
+  if (entries.length === 0) return { entries, saved: [] };
   const key = readerKey(reader);
   const userId = "userId" in reader ? reader.userId : null;
-  const stored = new Map(
-    (
-      await db.calendarVersion.findMany({
-        where: { readerKey: key, eventId: { in: entries.map((e) => e.id) } },
-      })
-    ).map((row) => [row.eventId, row]),
-  );
+  const stored: Map<string, StoredVersion> =
+    known ??
+    new Map(
+      (
+        await db.calendarVersion.findMany({
+          where: { readerKey: key, eventId: { in: entries.map((e) => e.id) } },
+        })
+      ).map((row) => [row.eventId, row]),
+    );
   const created: { eventId: string; hash: string; sequence: number; modifiedAt: Date }[] = [];
   const changed: typeof created = [];
+  const saved: StoredVersion[] = [];
   const result = entries.map((entry) => {
     const hash = entryHash(entry);
+    const versioned = versionOf(entry, hash);
+    saved.push({ hash, sequence: versioned.sequence, modifiedAt: versioned.updatedAt });
+    return versioned;
+  });
+  function versionOf(entry: CalendarEntry, hash: string): CalendarEntry {
     const previous = stored.get(entry.id);
     if (!previous) {
       const first = {
@@ -82,7 +106,7 @@ export async function withReaderVersions(
     };
     changed.push(next);
     return { ...entry, sequence: next.sequence, updatedAt: next.modifiedAt };
-  });
+  }
 
   if (created.length > 0) {
     try {
@@ -101,5 +125,5 @@ export async function withReaderVersions(
       data: { hash: row.hash, sequence: row.sequence, modifiedAt: row.modifiedAt },
     });
   }
-  return result;
+  return { entries: result, saved };
 }

@@ -22,7 +22,7 @@ describe("calendar feeds over HTTP", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    db = createDb(`file:${server.databaseFile}`);
+    db = createDb(server.databaseUrl);
     const member = await createAccount(db, {
       email: "feed@example.com",
       password: "a long passphrase",

@@ -95,8 +95,8 @@ describe("the request log", () => {
           headers: {
             Cookie: "tsunagu_session=cookie-secret-value",
             "X-Forwarded-For": "203.0.113.9",
-          // The log counts the bytes that leave, after compression: uncompressed, they are the body.
-          "Accept-Encoding": "identity",
+            // The log counts the bytes that leave, after compression: uncompressed, they are the body.
+            "Accept-Encoding": "identity",
           },
         },
       );

@@ -8,6 +8,8 @@ import { broadcastDevReady } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "./server/database.js";
+import { logger, parseLogLevel } from "./server/log.js";
+import { requestLog } from "./server/request-log.js";
 import { isAllowedOrigin } from "./server/origin.js";
 import { createNonce, securityHeaders } from "./server/security-headers.js";
 
@@ -19,8 +21,18 @@ const databaseUrl = process.env.DATABASE_URL ?? "file:./data/tsunagu.db";
 process.env.DATABASE_URL = databaseUrl;
 const port = Number(process.env.PORT ?? 3000);
 const buildPath = path.join(root, "build", "index.js");
+/** How long a stopping server lets requests in flight (and the email in hand) finish. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
-await prepareDatabase(databaseUrl, { log: console.log });
+try {
+  parseLogLevel(process.env.LOG_LEVEL);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const log = logger();
+
+await prepareDatabase(databaseUrl, { log: (line) => log.info(line) });
 
 /** In development every request loads the newest build; in production it is loaded once. */
 async function loadBuild() {
@@ -28,7 +40,7 @@ async function loadBuild() {
   return import(pathToFileURL(buildPath).href + stamp);
 }
 const initialBuild = await loadBuild();
-/** @type {{ stop(): Promise<void> }} */
+/** @type {{ stop(options?: { graceMs?: number }): Promise<void> }} */
 let backgroundJobs;
 /** @type {{ host: string, isProduction: boolean }} the validated environment (app/env.server.ts) */
 let settings;
@@ -36,13 +48,26 @@ try {
   settings = initialBuild.entry.module.validateEnvironment();
   backgroundJobs = initialBuild.entry.module.startBackgroundJobs();
 } catch (error) {
+  // The environment's own message lists what is wrong, one line per setting.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
 
+let shuttingDown = false;
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+// First, so it counts the bytes that leave (after compression) and sees every answer.
+app.use(requestLog(log));
+app.use((req, res, next) => {
+  if (!shuttingDown) return next();
+  // Draining: tell keep-alive clients to go elsewhere, and the load balancer we are not ready.
+  res.set("Connection", "close");
+  if (req.path === "/readyz") {
+    return res.status(503).set("Cache-Control", "no-store").json({ ready: false, stopping: true });
+  }
+  next();
+});
 // The answer to a script's form post (`?_data=`) is a few hundred bytes of JSON: setting up a
 // gzip stream for it cost more than the bytes it saves. Pages and data for pages stay compressed.
 app.use(
@@ -117,15 +142,50 @@ const server = app.listen(port, settings.host, () => {
     : settings.host.includes(":")
       ? `[${settings.host}]`
       : settings.host;
-  console.log(
-    `Tsunagu is ready at http://${shownHost}:${actualPort} (listening on ${settings.host})`,
-  );
+  log.info(`Tsunagu is ready at http://${shownHost}:${actualPort} (listening on ${settings.host})`);
   if (mode === "development") broadcastDevReady(initialBuild);
 });
 
-// Stop taking requests, let the sender finish the message in hand, then leave.
+/**
+ * SIGTERM (systemd, containers) or Ctrl-C: stop accepting connections, let requests in flight
+ * and the email in hand finish (for at most SHUTDOWN_GRACE_MS, then they are cut off and the
+ * sender's lease handed back), close the database, exit 0.
+ * @param {string} signal
+ */
+async function shutDown(signal) {
+  shuttingDown = true;
+  log.info("Shutting down: finishing requests in flight", { signal });
+  const started = Date.now();
+  const requestsDone = new Promise((resolve) => server.close(() => resolve(undefined)));
+  // Keep-alive connections with no request in flight would hold close() open until they time out.
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  /** @type {NodeJS.Timeout | undefined} */
+  let grace;
+  const cutOff = new Promise((resolve) => {
+    grace = setTimeout(() => resolve("cut off"), SHUTDOWN_GRACE_MS);
+  });
+  const [requests] = await Promise.all([
+    Promise.race([requestsDone.then(() => "finished"), cutOff]),
+    backgroundJobs
+      .stop({ graceMs: SHUTDOWN_GRACE_MS })
+      .catch((error) => log.error("Could not stop the background jobs", { error })),
+  ]);
+  clearTimeout(grace);
+  clearInterval(idle);
+  if (requests === "cut off") {
+    log.warn("Requests still running after the grace period were cut off", {
+      graceMs: SHUTDOWN_GRACE_MS,
+    });
+    server.closeAllConnections();
+  }
+  await initialBuild.entry.module
+    .closeDatabase()
+    .catch((/** @type {unknown} */ error) => log.error("Could not close the database", { error }));
+  log.info("Stopped", { durationMs: Date.now() - started });
+  process.exit(0);
+}
+
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () =>
-    server.close(() => void backgroundJobs.stop().finally(() => process.exit(0))),
-  );
+  process.once(signal, () => void shutDown(signal));
 }

@@ -5,17 +5,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { removeUnconfirmedAccounts } from "~/accounts/signup.server";
-import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { topUpAllSeries } from "~/events/events.server";
 import { isLocale } from "~/i18n/config";
-import { expireProposals, flagQuietMatches } from "~/mentorship/workflow.server";
 import { getLocale, instanceFor } from "~/i18n/i18next.server";
-import { mailer } from "~/mail/mail.server";
-import { startOutboxWorker } from "~/notifications/worker.server";
 import { NonceProvider } from "~/utils/nonce";
 import { cspNonceOf } from "~/utils/request.server";
+import { loggedPath, logger } from "../server/log.js";
 
 const ABORT_DELAY = 5_000;
 
@@ -28,39 +23,13 @@ export function validateEnvironment(): { host: string; isProduction: boolean } {
   return { host: config.HOST, isProduction: config.isProduction };
 }
 
-const HOUR_MS = 60 * 60 * 1000;
+// server.js reaches the background jobs through the build's entry module.
+export { closeDatabase, startBackgroundJobs } from "~/jobs.server";
 
-/**
- * Work that runs beside the server: keeping event series generated three months ahead,
- * mentoring's clocks (proposals expire after 7 days; quiet matches are flagged after 21),
- * erasing sign-ups never confirmed a week after their link expired, and
- * (unless TSUNAGU_SENDER=off because `npm run worker` does it) sending the email outbox.
- */
-export function startBackgroundJobs(): { stop(): Promise<void> } {
-  const hourly = () => {
-    topUpAllSeries(db()).catch((error: unknown) =>
-      console.error("Could not top up event series", error),
-    );
-    const now = new Date();
-    expireProposals(db(), now)
-      .then(() => flagQuietMatches(db(), now))
-      .catch((error: unknown) => console.error("Could not run the mentoring clocks", error));
-    removeUnconfirmedAccounts(db(), now).catch((error: unknown) =>
-      console.error("Could not remove unconfirmed sign-ups", error),
-    );
-  };
-  hourly();
-  setInterval(hourly, HOUR_MS).unref();
-  const config = env();
-  if (config.TSUNAGU_SENDER === "off") return { stop: async () => {} };
-  return startOutboxWorker({
-    db: db(),
-    mailer: mailer(),
-    appUrl: config.appUrl,
-    intervalMs: config.SENDER_INTERVAL_MS,
-    leaseMs: config.SENDER_LEASE_MS,
-    onError: (error) => console.error("The email sender hit a problem; it will try again", error),
-  });
+/** Errors behind a 5xx, as JSON lines like every other log line (the path has no query). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  logger().error("A request failed", { path: loggedPath(new URL(request.url).pathname), error });
 }
 
 export default async function handleRequest(

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
+import { logLevels } from "../server/log.js";
 
 /**
  * The one place that reads process.env. Modes:
@@ -61,6 +62,8 @@ const schema = z
       .url()
       .refine((url) => /^https?:\/\//i.test(url), { message: "must be an http(s) address" })
       .default(DEFAULT_QUICK_EXIT_URL),
+    /** What the JSON log prints: error, warn, info (one line per request; the default) or debug. */
+    LOG_LEVEL: z.enum(logLevels).default("info"),
     /** "1" serves /bench/bare, the framework-only baseline for `npm run bench:events`. */
     TSUNAGU_BENCH: z.enum(["0", "1"]).default("0"),
   })

@@ -11,14 +11,22 @@ import { env } from "~/env.server";
 import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
 import { hasPendingMigrations } from "../server/database.js";
+import { logger } from "../server/log.js";
 
 // Same configuration as the web server: a .env file next to package.json, if there is one.
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
-const config = env();
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const log = logger();
 
 if (await hasPendingMigrations(config.DATABASE_URL)) {
-  console.log("Waiting for the database to be migrated (npm run db:deploy, or the web server)…");
+  log.info("Waiting for the database to be migrated (npm run db:deploy, or the web server)…");
   while (await hasPendingMigrations(config.DATABASE_URL))
     await new Promise((r) => setTimeout(r, 2000));
 }
@@ -31,17 +39,24 @@ const worker = startOutboxWorker({
   intervalMs: config.SENDER_INTERVAL_MS,
   leaseMs: config.SENDER_LEASE_MS,
   keepProcessAlive: true,
-  onError: (error) => console.error("The email sender hit a problem; it will try again", error),
+  onError: (error) => log.error("The email sender hit a problem; it will try again", { error }),
 });
-console.log(
+log.info(
   `Email sender running (${config.RESEND_API_KEY ? "Resend" : "dev mailbox"}, every ${config.SENDER_INTERVAL_MS} ms)`,
 );
 
+// SIGTERM: no new message; the one in hand finishes (or, after the grace, its lease is handed
+// back so another worker sends it at once); then the database is closed.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
+    log.info("Stopping the email sender after the message in hand", { signal });
     void worker
       .stop()
+      .catch((error: unknown) => log.error("Could not stop the email sender", { error }))
       .then(() => db.$disconnect())
-      .finally(() => process.exit(0));
+      .finally(() => {
+        log.info("Email sender stopped");
+        process.exit(0);
+      });
   });
 }

@@ -194,7 +194,16 @@ function outcomeData(finish: Finish, message: OutboxMessage, now: Date) {
 export async function deliverDue(
   db: Db,
   mailer: Mailer,
-  options: { appUrl: string; now?: Date; limit?: number; leaseMs?: number },
+  options: {
+    appUrl: string;
+    now?: Date;
+    limit?: number;
+    leaseMs?: number;
+    /** Asked before each claim: a sender that is shutting down takes no new message. */
+    stopping?: () => boolean;
+    /** Told of each lease while it is held, so a sender that must quit can hand it back. */
+    held?: Map<string, Date>;
+  },
 ): Promise<DeliveryReport> {
   const start = options.now ?? new Date();
   const startedAt = performance.now();
@@ -216,6 +225,7 @@ export async function deliverDue(
     select: { id: true },
   });
   for (const { id } of due) {
+    if (options.stopping?.()) break;
     const now = clock();
     // The lease's end is also this sender's token: a later claim always sets a later one, so
     // a sender whose lease was taken over cannot overwrite the new holder's outcome.
@@ -227,22 +237,28 @@ export async function deliverDue(
       data: { leaseUntil: lease, attempts: { increment: 1 } },
     });
     if (claimed.count === 0) continue;
-    const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    options.held?.set(id, lease);
+    let written: { count: number };
     let finish: Finish | typeof LEASE_LOST;
     try {
-      finish = await attempt(db, mailer, message, lease, { appUrl: options.appUrl, now });
-    } catch (error) {
-      finish = {
-        status: message.attempts >= MAX_ATTEMPTS ? "failed" : "retry",
-        error: error instanceof Error ? error.message : String(error),
-      };
+      const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      try {
+        finish = await attempt(db, mailer, message, lease, { appUrl: options.appUrl, now });
+      } catch (error) {
+        finish = {
+          status: message.attempts >= MAX_ATTEMPTS ? "failed" : "retry",
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+      if (finish === LEASE_LOST) continue;
+      // "Sent" is the truth whoever holds the lease now; every other outcome only while ours.
+      written = await db.outboxMessage.updateMany({
+        where: finish.status === "sent" ? { id } : { id, leaseUntil: lease },
+        data: outcomeData(finish, message, clock()),
+      });
+    } finally {
+      options.held?.delete(id);
     }
-    if (finish === LEASE_LOST) continue;
-    // "Sent" is the truth whoever holds the lease now; every other outcome only while ours.
-    const written = await db.outboxMessage.updateMany({
-      where: finish.status === "sent" ? { id } : { id, leaseUntil: lease },
-      data: outcomeData(finish, message, clock()),
-    });
     if (written.count === 0) continue;
     report[reportBucket[finish.status]] += 1;
     // Hammering a provider that said "too many" only earns more refusals: end this round.
@@ -250,4 +266,23 @@ export async function deliverDue(
     if (finish.status !== "skipped" && mailer.minIntervalMs > 0) await sleep(mailer.minIntervalMs);
   }
   return report;
+}
+
+/**
+ * Hands back leases a sender still holds when it must quit before their messages are done (a
+ * send that outlived the shutdown's grace): they are due again at once for any other sender,
+ * instead of after the lease runs out, and the claim does not count as a try. A lease another
+ * sender has taken over since is left alone. Should the abandoned request still reach Resend,
+ * the next try reuses its idempotency key and the stored rendering, as after a crash.
+ */
+export async function releaseLeases(db: Db, held: ReadonlyMap<string, Date>): Promise<number> {
+  let released = 0;
+  for (const [id, lease] of held) {
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id, status: "pending", leaseUntil: lease },
+      data: { leaseUntil: null, attempts: { decrement: 1 } },
+    });
+    released += count;
+  }
+  return released;
 }

@@ -626,6 +626,7 @@ const table: Record<string, Entry> = {
       { path: () => "/report", body: () => [["intent", "report"]], expect: signedIn("rejected") },
     ],
   },
+  "readyz.tsx": { get: [get(() => "/readyz", all("allow"))] },
   "reset-password.tsx": {
     get: [
       get((w) => `/reset-password?token=${w.resetToken}`, all("allow")),

@@ -5,6 +5,7 @@ import * as healthz from "~/routes/healthz";
 import * as language from "~/routes/language";
 import * as locales from "~/routes/locales.$lng";
 import { loader as rootLoader } from "~/root";
+import { testEngine } from "../support/database";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
 import { signUpAndConfirm } from "../support/signup";
 
@@ -86,9 +87,14 @@ describe("language detection", () => {
 });
 
 describe("health", () => {
-  it("answers 200 when the database is reachable", async () => {
+  it("answers 200 when the database is reachable, with the engine and migration state", async () => {
     const response = await respond(() => healthz.loader());
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe("ok");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const health = await response.json();
+    expect(health).toMatchObject({ engine: testEngine, database: "reachable", ready: true });
+    expect(health.migrations.pending).toEqual([]);
+    expect(health.migrations.applied).toBeGreaterThan(0);
+    expect(health.migrations.newest).toMatch(/^\d{14}_/);
   });
 });

@@ -28,3 +28,9 @@ export const messagesVersion = createHash("sha256")
   .update(JSON.stringify(messages))
   .digest("hex")
   .slice(0, 12);
+
+/** The translation responses a browser fetches for a page whose matched routes are `routeIds`. */
+export function translationPayloads(locale: Locale, routeIds: string[]): string[] {
+  void routeIds;
+  return [JSON.stringify(messages[locale])];
+}

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { matchRoutes, type RouteObject } from "@remix-run/react";
+import { matchRoutes } from "@remix-run/react";
 import { supportedLocales } from "~/i18n/config";
 import { translationPayloads } from "~/i18n/resources.server";
 
@@ -44,6 +44,8 @@ const manifest = JSON.parse(
   manifestSource.replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
 ) as Manifest;
 
+type RouteObject = Parameters<typeof matchRoutes>[0][number];
+
 function routeTree(parentId: string | undefined): RouteObject[] {
   return Object.values(manifest.routes)
     .filter((route) => route.parentId === parentId)
@@ -69,7 +71,7 @@ function stylesheets(routeIds: string[]): string[] {
   const js = jsFiles(routeIds).map((url) => path.join("public", url));
   for (const file of js) {
     const text = fs.readFileSync(file, "utf8");
-    for (const match of text.matchAll(/"(\/build\/_assets\/[^"]+\.css)"/g)) css.add(match[1]);
+    for (const match of text.matchAll(/"(\/build\/_assets\/[^"]+\.css)"/g)) css.add(match[1]!);
     for (const imported of metafile.outputs[file]?.imports ?? [])
       if (imported.path.endsWith(".css")) css.add(`/${path.relative("public", imported.path)}`);
   }
@@ -79,7 +81,7 @@ function stylesheets(routeIds: string[]): string[] {
 function jsFiles(routeIds: string[]): string[] {
   const files = new Set<string>([manifest.url, manifest.entry.module, ...manifest.entry.imports]);
   for (const id of routeIds) {
-    const route = manifest.routes[id];
+    const route = manifest.routes[id]!;
     files.add(route.module);
     for (const file of route.imports ?? []) files.add(file);
   }
@@ -99,6 +101,6 @@ for (const [name, url] of pages) {
     translationPayloads(locale, routeIds).reduce((sum, payload) => sum + gzipped(payload), 0),
   );
   console.log(
-    `${name.padEnd(12)}${kb(js)}  ${kb(css)}  ${kb(js + css)}  ${kb(translations[0])}   ${kb(Math.max(...translations))}   ${routeIds.join(" > ")}`,
+    `${name.padEnd(12)}${kb(js)}  ${kb(css)}  ${kb(js + css)}  ${kb(translations[0]!)}   ${kb(Math.max(...translations))}   ${routeIds.join(" > ")}`,
   );
 }

@@ -78,8 +78,31 @@ function stylesheets(routeIds: string[]): string[] {
   return [...css];
 }
 
+// With lazy route discovery a page inlines the manifest of its own routes (and of its parent
+// paths' routes) instead of importing the whole manifest file; counted as JavaScript either way.
+const lazyDiscovery = /v3_lazyRouteDiscovery: (!0|true)/.test(
+  fs.readFileSync("build/index.js", "utf8"),
+);
+
+function manifestSize(url: string): number {
+  if (!lazyDiscovery) return assetSize(manifest.url);
+  const ids = new Set<string>();
+  const segments = url.split("/").filter(Boolean);
+  const paths = [
+    url,
+    "/",
+    ...segments.slice(0, -1).map((_, i) => `/${segments.slice(0, i + 1).join("/")}`),
+  ];
+  for (const p of paths) for (const match of matchRoutes(routes, p) ?? []) ids.add(match.route.id!);
+  const partial = {
+    ...manifest,
+    routes: Object.fromEntries([...ids].map((id) => [id, manifest.routes[id]])),
+  };
+  return gzipped(`window.__remixManifest = ${JSON.stringify(partial, null, 2)};`);
+}
+
 function jsFiles(routeIds: string[]): string[] {
-  const files = new Set<string>([manifest.url, manifest.entry.module, ...manifest.entry.imports]);
+  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
   for (const id of routeIds) {
     const route = manifest.routes[id]!;
     files.add(route.module);
@@ -95,7 +118,7 @@ for (const [name, url] of pages) {
   const matches = matchRoutes(routes, url);
   if (!matches) throw new Error(`No route matches ${url}`);
   const routeIds = matches.map((match) => match.route.id as string);
-  const js = jsFiles(routeIds).reduce((sum, file) => sum + assetSize(file), 0);
+  const js = jsFiles(routeIds).reduce((sum, file) => sum + assetSize(file), manifestSize(url));
   const css = stylesheets(routeIds).reduce((sum, file) => sum + assetSize(file), 0);
   const translations = supportedLocales.map((locale) =>
     translationPayloads(locale, routeIds).reduce((sum, payload) => sum + gzipped(payload), 0),

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -31,7 +30,7 @@ import { recurrenceText } from "~/events/recurrence-text";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { rsvpRefusal, type WomenOnlyRefusal } from "~/events/rsvp-rules";
 import { womenOnlyRefusalFor } from "~/events/women-only.server";
-import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
+import { isCancelForm, parseRsvpForm } from "~/events/rsvp-form.server";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -89,9 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const eventId = params.id ?? "";
   if (formData.get("intent") === "cancel") {
-    if (parseWithZod(formData, { schema: cancelRsvpSchema }).status !== "success") {
-      throw badRequest();
-    }
+    if (!isCancelForm(formData)) throw badRequest();
     const outcome = await cancelAnswer(db(), { eventId, userId: user.id });
     if (!outcome.ok && outcome.error === "errors.eventNotFound") throw notFound();
     return json({
@@ -101,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result: null,
     });
   }
-  const submission = parseWithZod(formData, { schema: rsvpSchema });
+  const submission = parseRsvpForm(formData);
   if (submission.status !== "success") {
     return json(
       { done: null, error: null, params: null, result: submission.reply() },

@@ -39,7 +39,11 @@ export function keysUsedBy(routeFile: string): Set<string> {
   const visit = (file: string, depthIntoServer: number) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const source = fs.readFileSync(file, "utf8");
+    // Comments name keys as examples; only code counts.
+    const source = fs
+      .readFileSync(file, "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/(^|\s)\/\/.*$/gm, "$1");
     for (const match of source.matchAll(literalPattern)) {
       if (sections.has(match[2]!)) found.add(match[1]!.replace(/\.$/, ""));
     }

@@ -61,6 +61,27 @@ export function keysUsedBy(routeFile: string): Set<string> {
   return found;
 }
 
+/** The app modules a route's page is built from: the route file and what it imports, not `*.server`. */
+export function clientModulesOf(routeFile: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of fs.readFileSync(file, "utf8").matchAll(importPattern)) {
+      const target = resolveImport(file, match[1]!);
+      if (
+        target &&
+        !/\.server\.tsx?$/.test(target) &&
+        !target.includes(`${path.sep}generated${path.sep}`)
+      ) {
+        visit(target);
+      }
+    }
+  };
+  visit(routeFile);
+  return [...seen];
+}
+
 /** Every route module in app/routes with its Remix route id ("routes/events.$id"). */
 export function routeModules(): Array<{ id: string; file: string }> {
   const dir = path.join(appDir, "routes");

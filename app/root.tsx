@@ -16,15 +16,12 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { getSessionUser } from "~/accounts/sessions.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { QuickExit, SiteFooter, SiteHeader } from "~/components/SiteChrome";
-import { env } from "~/env.server";
 import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
 import { browserI18n, translationUrl } from "~/i18n/browser";
 import { defaultLocale, directionOf, type Locale } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
-import { messagesVersion } from "~/i18n/resources.server";
+import { env, getLocale, getSessionUser, messagesVersion } from "~/root.server";
 import stylesUrl from "~/styles/app.css";
 import { neutralTitleKey, usePageTitleKey } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";

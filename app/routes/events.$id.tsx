@@ -9,7 +9,6 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSessionUser, requireUser } from "~/accounts/sessions.server";
 import {
   EventWhen,
   KindBadge,
@@ -19,23 +18,31 @@ import {
 } from "~/components/events";
 import { FormErrors, Notice } from "~/components/notices";
 import { RsvpForm } from "~/components/RsvpForm";
-import { singleEventEntry } from "~/calendar/feeds.server";
-import { googleCalendarLink } from "~/calendar/ics.server";
-import { db } from "~/db.server";
-import { env } from "~/env.server";
 import { foreignLanguageNames, languageName } from "~/events/languages";
 import { TextWithLanguages } from "~/components/Lang";
-import { eventForViewer } from "~/events/queries.server";
-import { recurrenceText } from "~/events/recurrence-text";
-import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { rsvpRefusal, type WomenOnlyRefusal } from "~/events/rsvp-rules";
-import { womenOnlyRefusalFor } from "~/events/women-only.server";
-import { isCancelForm, parseRsvpForm } from "~/events/rsvp-form.server";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import {
+  answerGoing,
+  badRequest,
+  cancelAnswer,
+  db,
+  env,
+  eventForViewer,
+  getFixedT,
+  getLocale,
+  getSessionUser,
+  googleCalendarLink,
+  isCancelForm,
+  notFound,
+  parseRsvpForm,
+  readForm,
+  recurrenceText,
+  requireUser,
+  singleEventEntry,
+  womenOnlyRefusalFor,
+} from "~/events/event-page.server";
 import type { RouteHandle } from "~/utils/handle";
-import { readForm } from "~/utils/forms.server";
-import { badRequest, notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "event.metaTitle" };
 

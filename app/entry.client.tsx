@@ -1,32 +1,28 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
-import Backend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "~/i18n/config";
+import { I18nextProvider } from "react-i18next";
+import { asI18next, startBrowserI18n } from "~/i18n/browser";
 import { installQuickExit } from "~/safety/quick-exit";
 
 // Before hydration, which waits for the translations: leaving must work from the first moment.
 installQuickExit();
 
 async function hydrate() {
-  const { locale, i18nVersion } = document.documentElement.dataset;
-  await i18next
-    .use(initReactI18next)
-    .use(Backend)
-    .init({
-      ...i18nOptions,
-      lng: locale,
-      // Every locale has every key (tests enforce it), so no second file is fetched.
-      fallbackLng: false,
-      backend: { loadPath: `/locales/{{lng}}?v=${i18nVersion ?? ""}` },
-    });
+  const { locale = "en", i18nVersion = "" } = document.documentElement.dataset;
+  const i18n = startBrowserI18n(locale, i18nVersion);
+  // The page's routes' translations, which root.tsx already asked the browser to preload.
+  const links = [...document.querySelectorAll<HTMLLinkElement>("link[data-translations]")];
+  await i18n.load(
+    locale,
+    links.map((link) => link.dataset.translations ?? ""),
+    links.map((link) => link.href),
+  );
 
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={asI18next(i18n)}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
@@ -35,4 +31,6 @@ async function hydrate() {
   });
 }
 
-void hydrate();
+// Without its translations the page is not hydrated: the server's page, which works without
+// JavaScript, beats one whose words turn into keys.
+hydrate().catch((error: unknown) => console.error(error));

@@ -1,26 +1,27 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
   LiveReload,
+  matchRoutes,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { getSessionUser } from "~/accounts/sessions.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { QuickExit, SiteFooter, SiteHeader } from "~/components/SiteChrome";
-import { env } from "~/env.server";
 import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
+import { browserI18n, translationUrl } from "~/i18n/browser";
 import { defaultLocale, directionOf, type Locale } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
-import { messagesVersion } from "~/i18n/resources.server";
+import { env, getLocale, getSessionUser, messagesVersion } from "~/root.server";
 import stylesUrl from "~/styles/app.css";
 import { neutralTitleKey, usePageTitleKey } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
@@ -47,6 +48,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
+// Set by shouldRevalidate, read by clientLoader in the same navigation: whether Remix would
+// have asked the server for root's data again (after a form post, a language change, a new
+// query string).
+let rootDataIsStale = false;
+
+/**
+ * Root runs its clientLoader on every navigation, so that each page's translations are in the
+ * browser before it renders (no key flashes by); root's own data is fetched only when Remix's
+ * default would have fetched it.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate }) => {
+  rootDataIsStale = defaultShouldRevalidate;
+  return true;
+};
+
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const router = window.__remixRouter;
+  const previous = router?.state.loaderData.root as RootLoaderData | undefined;
+  const data = rootDataIsStale || !previous ? await serverLoader<typeof loader>() : previous;
+  const matches = router ? matchRoutes(router.routes, new URL(request.url)) : null;
+  await browserI18n()?.load(data.locale, [
+    "root",
+    ...(matches ?? []).map((match) => match.route.id).filter((id) => id !== "root"),
+  ]);
+  return data;
+}
+
+type RootLoaderData = Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>;
+
 export function useRootData() {
   return useRouteLoaderData<RootData>("root");
 }
@@ -58,6 +88,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const titleKey = usePageTitleKey();
   const nonce = useNonce();
+  const routeIds = useMatches().map((match) => match.id);
   return (
     <html
       lang={locale}
@@ -78,6 +109,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </title>
         <Meta />
         <Links />
+        {data
+          ? routeIds.map((id) => (
+              <link
+                key={id}
+                rel="preload"
+                as="fetch"
+                crossOrigin="anonymous"
+                href={translationUrl(locale, id, data.i18nVersion)}
+                data-translations={id}
+              />
+            ))
+          : null}
       </head>
       <body>
         <a className="skip-link" href="#main">

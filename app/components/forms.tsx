@@ -9,6 +9,11 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { FieldError } from "./notices";
+
+// Also here so that form modules import one place; pages without a conform form import them
+// from ./notices, which does not pull conform and zod into their JavaScript.
+export { FieldError, FormErrors, Notice } from "./notices";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then
@@ -98,52 +103,6 @@ export function DisplayNameField({ meta }: { meta: FieldMetadata<string> }) {
       autoComplete="nickname"
       dir="auto"
     />
-  );
-}
-
-export function FieldError({
-  id,
-  errors,
-  t,
-}: {
-  id: string;
-  errors: string[] | undefined;
-  t: (key: string) => string;
-}) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="field__error" role="alert">
-      {errors.map((error) => t(error)).join(" ")}
-    </p>
-  );
-}
-
-/** Form-level messages (e.g. throttling, wrong credentials) that belong to no single field. */
-export function FormErrors({
-  id,
-  errors,
-  params,
-}: {
-  id: string;
-  errors: string[] | undefined;
-  params?: Record<string, string>;
-}) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <div id={id} className="notice notice--error" role="alert">
-      {errors.map((error) => (
-        <p key={error}>{t(error, params)}</p>
-      ))}
-    </div>
-  );
-}
-
-export function Notice({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="notice notice--success" role="status">
-      {children}
-    </div>
   );
 }
 

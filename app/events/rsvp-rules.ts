@@ -9,6 +9,7 @@ export type Party = { id: string; children: number; guests: number };
 export type WaitingParty = Party & { queueSeq: number };
 
 export const MAX_COMPANIONS = 6;
+export const MAX_RSVP_NOTE_LENGTH = 500;
 
 /** The person plus the children and guests they bring. */
 export function seatsOf(party: { children: number; guests: number }): number {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { supportedLocales } from "~/i18n/config";
 import { eventKinds } from "./kinds";
 import { spokenLanguages } from "./languages";
-import { MAX_COMPANIONS } from "./rsvp-rules";
+import { MAX_COMPANIONS, MAX_RSVP_NOTE_LENGTH } from "./rsvp-rules";
 
 // Messages are translation keys, as in accounts/schemas.ts.
 const required = { required_error: "errors.required" };
@@ -104,7 +104,7 @@ export const rsvpSchema = z.object({
   children: companions,
   guests: companions,
   interpretation: spokenLanguage.optional(),
-  note: z.string().trim().max(500, "errors.tooLong").default(""),
+  note: z.string().trim().max(MAX_RSVP_NOTE_LENGTH, "errors.tooLong").default(""),
 });
 
 export const cancelRsvpSchema = z.object({ intent: z.literal("cancel") });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/notices";
 import { useRootData } from "~/root";
 
 // No titleKey: the root layout falls back to home.metaTitle, which already names Tsunagu.

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,9 @@ import { MAX_ATTEMPTS } from "~/notifications/sender.server";
 import type { RouteHandle } from "~/utils/handle";
 import { parseControlForm } from "~/utils/forms.server";
 import { z } from "zod";
+import organizeStyles from "~/styles/organize.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
 export const handle: RouteHandle = { titleKey: "adminMail.metaTitle" };
 

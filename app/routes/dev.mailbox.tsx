@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { getLocale } from "~/i18n/i18next.server";
 import type { MailAttachment } from "~/mail/mail.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";
+import organizeStyles from "~/styles/organize.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
 export const handle: RouteHandle = { titleKey: "mailbox.metaTitle" };
 

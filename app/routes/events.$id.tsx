@@ -1,5 +1,3 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -11,7 +9,6 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSessionUser, requireUser } from "~/accounts/sessions.server";
 import {
   EventWhen,
   KindBadge,
@@ -19,24 +16,33 @@ import {
   SeatsLine,
   WomenOnlyBadge,
 } from "~/components/events";
-import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
-import { singleEventEntry } from "~/calendar/feeds.server";
-import { googleCalendarLink } from "~/calendar/ics.server";
-import { db } from "~/db.server";
-import { env } from "~/env.server";
-import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
+import { FormErrors, Notice } from "~/components/notices";
+import { RsvpForm } from "~/components/RsvpForm";
+import { foreignLanguageNames, languageName } from "~/events/languages";
 import { TextWithLanguages } from "~/components/Lang";
-import { eventForViewer } from "~/events/queries.server";
-import { recurrenceText } from "~/events/recurrence-text";
-import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
-import { rsvpRefusal, MAX_COMPANIONS, type WomenOnlyRefusal } from "~/events/rsvp-rules";
-import { womenOnlyRefusalFor } from "~/events/women-only.server";
-import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
+import { rsvpRefusal, type WomenOnlyRefusal } from "~/events/rsvp-rules";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import {
+  answerGoing,
+  badRequest,
+  cancelAnswer,
+  db,
+  env,
+  eventForViewer,
+  getFixedT,
+  getLocale,
+  getSessionUser,
+  googleCalendarLink,
+  isCancelForm,
+  notFound,
+  parseRsvpForm,
+  readForm,
+  recurrenceText,
+  requireUser,
+  singleEventEntry,
+  womenOnlyRefusalFor,
+} from "~/events/event-page.server";
 import type { RouteHandle } from "~/utils/handle";
-import { readForm } from "~/utils/forms.server";
-import { badRequest, notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: "event.metaTitle" };
 
@@ -89,9 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const eventId = params.id ?? "";
   if (formData.get("intent") === "cancel") {
-    if (parseWithZod(formData, { schema: cancelRsvpSchema }).status !== "success") {
-      throw badRequest();
-    }
+    if (!isCancelForm(formData)) throw badRequest();
     const outcome = await cancelAnswer(db(), { eventId, userId: user.id });
     if (!outcome.ok && outcome.error === "errors.eventNotFound") throw notFound();
     return json({
@@ -101,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result: null,
     });
   }
-  const submission = parseWithZod(formData, { schema: rsvpSchema });
+  const submission = parseRsvpForm(formData);
   if (submission.status !== "success") {
     return json(
       { done: null, error: null, params: null, result: submission.reply() },
@@ -143,13 +147,6 @@ export default function EventPage() {
     (actionData?.error?.startsWith("womenOnly.") ? (actionData.error as WomenOnlyRefusal) : null);
   const location = useLocation();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useZodForm("rsvp", rsvpSchema, actionData?.result, {
-    children: String(event.mine?.children ?? 0),
-    guests: String(event.mine?.guests ?? 0),
-    interpretation: event.mine?.interpretation ?? "",
-    note: event.mine?.note ?? "",
-  });
-  const noteHintId = `${fields.note.id}-hint`;
   const going = event.mine?.status === "going";
   const waiting = event.mine?.status === "waitlisted";
 
@@ -309,76 +306,20 @@ export default function EventPage() {
             ) : null}
           </div>
         ) : (
-          <Form method="post" className="stack" {...getFormProps(form)}>
-            <FormErrors
-              id={form.errorId}
-              errors={form.errors}
-              params={
-                actionData?.params
-                  ? Object.fromEntries(
-                      Object.entries(actionData.params).map(([k, v]) => [k, String(v)]),
-                    )
-                  : undefined
-              }
-            />
-            <input type="hidden" name="intent" value="going" />
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={fields.children.id}>{t("rsvp.children")}</label>
-                <input
-                  {...getInputProps(fields.children, { type: "number" })}
-                  key={fields.children.key}
-                  min={0}
-                  max={MAX_COMPANIONS}
-                  inputMode="numeric"
-                />
-                <FieldError id={fields.children.errorId} errors={fields.children.errors} t={t} />
-              </div>
-              <div className="field">
-                <label htmlFor={fields.guests.id}>{t("rsvp.guests")}</label>
-                <input
-                  {...getInputProps(fields.guests, { type: "number" })}
-                  key={fields.guests.key}
-                  min={0}
-                  max={MAX_COMPANIONS}
-                  inputMode="numeric"
-                />
-                <FieldError id={fields.guests.errorId} errors={fields.guests.errors} t={t} />
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor={fields.interpretation.id}>{t("rsvp.interpretation")}</label>
-              <select {...getSelectProps(fields.interpretation)} key={fields.interpretation.key}>
-                <option value="">{t("rsvp.noInterpretation")}</option>
-                {spokenLanguages.map((code) => (
-                  <option key={code} value={code}>
-                    {languageName(code, locale)}
-                  </option>
-                ))}
-              </select>
-              <FieldError
-                id={fields.interpretation.errorId}
-                errors={fields.interpretation.errors}
-                t={t}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={fields.note.id}>{t("rsvp.note")}</label>
-              <p id={noteHintId} className="field__hint">
-                {t("rsvp.noteHint")}
-              </p>
-              <textarea
-                {...getTextareaProps(fields.note, { ariaDescribedBy: noteHintId })}
-                key={fields.note.key}
-                rows={3}
-                dir="auto"
-              />
-              <FieldError id={fields.note.errorId} errors={fields.note.errors} t={t} />
-            </div>
-            <button type="submit" className="button" disabled={busy}>
-              {going || waiting ? t("rsvp.update") : t("rsvp.submit")}
-            </button>
-          </Form>
+          <RsvpForm
+            locale={locale}
+            mine={event.mine ?? null}
+            result={actionData?.result}
+            formParams={
+              actionData?.params
+                ? Object.fromEntries(
+                    Object.entries(actionData.params).map(([k, v]) => [k, String(v)]),
+                  )
+                : undefined
+            }
+            going={going || waiting}
+            busy={busy}
+          />
         )}
         {signedIn && (going || waiting) ? (
           <Form method="post">

@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/Pager";
 import { getSessionUser } from "~/accounts/sessions.server";
-import { EventCard } from "~/components/events";
+import { EventCard } from "~/components/EventCard";
 import { FilterSelect } from "~/components/forms";
 import { publicFeedWebcal } from "~/calendar/urls.server";
 import { db } from "~/db.server";

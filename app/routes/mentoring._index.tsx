@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,9 @@ import {
 } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
+import mentoringStyles from "~/styles/mentoring.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentoringStyles }];
 
 export const handle: RouteHandle = { titleKey: "mentoring.metaTitle" };
 

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,9 @@ import { ownProfile } from "~/mentorship/queries.server";
 import { menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
+import mentoringStyles from "~/styles/mentoring.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentoringStyles }];
 
 export const handle: RouteHandle = { titleKey: "mentoring.profileMetaTitle" };
 

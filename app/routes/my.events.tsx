@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { EventCard } from "~/components/events";
+import { EventCard } from "~/components/EventCard";
 import { db } from "~/db.server";
 import { myEvents } from "~/events/queries.server";
 import { getLocale } from "~/i18n/i18next.server";

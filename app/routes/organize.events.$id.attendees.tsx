@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,9 @@ import { attendees } from "~/events/organizer.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import organizeStyles from "~/styles/organize.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
 export const handle: RouteHandle = { titleKey: "organize.attendeesTitle" };
 

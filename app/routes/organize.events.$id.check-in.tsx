@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,9 @@ import { loadOrganizerEvent } from "~/events/organizer-routes.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { namelessOnCheckIn } from "~/safety/keep-apart.server";
+import organizeStyles from "~/styles/organize.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
 export const handle: RouteHandle = { titleKey: "organize.checkInTitle" };
 

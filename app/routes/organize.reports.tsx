@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,9 @@ import { closeReport, reportQueue, takeReport } from "~/safety/reports.server";
 import { parseControlForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";
+import organizeStyles from "~/styles/organize.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
 /** Reports of concern, for organizers and admins: oldest first, take, close with an outcome. */
 export const handle: RouteHandle = { titleKey: neutralTitleKey };

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -28,6 +28,9 @@ import { getLocale } from "~/i18n/i18next.server";
 import { readForm } from "~/utils/forms.server";
 import type { RouteHandle } from "~/utils/handle";
 import { badRequest, notFound } from "~/utils/http.server";
+import directoryStyles from "~/styles/directory.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoryStyles }];
 
 export const handle: RouteHandle = { titleKey: "resourcesOrg.editTitle" };
 

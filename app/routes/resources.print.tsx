@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18next.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
+import directoryStyles from "~/styles/directory.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoryStyles }];
 
 // A neutral title: a tab or history list says nothing about what was looked up.
 export const handle: RouteHandle = { titleKey: neutralTitleKey };

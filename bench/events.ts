@@ -2,6 +2,10 @@
  * `npm run bench:events`: requests per second and p99 latency of the events page at 50
  * concurrent connections, next to a bare page (same server, same layout, no data), with a
  * database of 200 upcoming events and 5,000 members. Needs `npm run build` first.
+ *
+ * BENCH_CASES=bare,visitor,member picks cases (default: all); BENCH_CPU_PROF=<dir> runs the
+ * server under `node --cpu-prof` and writes its profile there when the run ends (summarise it
+ * with `npx tsx bench/cpuprofile-summary.ts <file>`).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -91,7 +95,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
 const file = path.join(dir, "bench.db");
 await seed(file);
 const port = await freePort();
-const server = spawn(process.execPath, ["server.js"], {
+const profileDir = process.env.BENCH_CPU_PROF;
+const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+const server = spawn(process.execPath, [...nodeArgs, "server.js"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -102,6 +108,7 @@ const server = spawn(process.execPath, ["server.js"], {
   },
   stdio: ["ignore", "ignore", "inherit"],
 });
+const exited = new Promise((resolve) => server.once("exit", resolve));
 const base = `http://localhost:${port}`;
 try {
   for (let i = 0; i < 100; i++) {
@@ -117,23 +124,60 @@ try {
   console.log(
     `${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}; ${EVENTS} events, ${MEMBERS} members, ${CONNECTIONS} connections, ${SECONDS} s each`,
   );
-  const cases: [string, string, Record<string, string>?][] = [
-    ["bare Remix page (baseline)", "/bench/bare"],
-    ["/events, visitor", "/events"],
-    ["/events, signed-in member", "/events", { Cookie: "tsunagu_session=bench-session" }],
-    ["/events?kind=yoga&language=fa", "/events?kind=yoga&language=fa"],
-    ["/events?page=10", "/events?page=10"],
+  const cases: { key: string; label: string; route: string; headers?: Record<string, string> }[] = [
+    { key: "bare", label: "bare Remix page (baseline)", route: "/bench/bare" },
+    { key: "visitor", label: "/events, visitor", route: "/events" },
+    {
+      key: "member",
+      label: "/events, signed-in member",
+      route: "/events",
+      headers: { Cookie: "tsunagu_session=bench-session" },
+    },
+    {
+      key: "filtered",
+      label: "/events?kind=yoga&language=fa",
+      route: "/events?kind=yoga&language=fa",
+    },
+    { key: "page10", label: "/events?page=10", route: "/events?page=10" },
   ];
+  const wanted = process.env.BENCH_CASES?.split(",");
   console.log(
-    `${"page".padEnd(34)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`,
+    `${"page".padEnd(34)} ${"req/s".padStart(7)} ${"% bare".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`,
   );
-  for (const [label, route, headers] of cases) {
+  let bare: number | undefined;
+  const results = new Map<string, { rps: number; p99: number; errors: number }>();
+  for (const { key, label, route, headers } of cases) {
+    if (wanted && !wanted.includes(key)) continue;
     const r = await run(base + route, headers);
+    results.set(key, r);
+    if (key === "bare") bare = r.rps;
+    const share = bare ? `${Math.round((100 * r.rps) / bare)} %` : "";
     console.log(
-      `${label.padEnd(34)} ${String(r.rps).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
+      `${label.padEnd(34)} ${String(r.rps).padStart(7)} ${share.padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  // The issue's targets, judged on this one run: visitor ≥ 60 % of bare, member ≥ 50 %, p99 < 1 s.
+  const visitor = results.get("visitor");
+  const member = results.get("member");
+  if (bare && visitor && member) {
+    const pct = (n: number) => Math.round((100 * n) / bare!);
+    const ok =
+      pct(visitor.rps) >= 60 &&
+      pct(member.rps) >= 50 &&
+      Math.max(visitor.p99, member.p99) < 1000 &&
+      visitor.errors + member.errors === 0;
+    console.log(
+      `summary: bare ${bare} req/s; visitor ${visitor.rps} req/s = ${pct(visitor.rps)} % of bare (p99 ${visitor.p99} ms); ` +
+        `member ${member.rps} req/s = ${pct(member.rps)} % of bare (p99 ${member.p99} ms); ` +
+        `targets (≥ 60 %, ≥ 50 %, p99 < 1000 ms, no errors) ${ok ? "met" : "NOT met"}; load average ${os
+          .loadavg()
+          .map((n) => n.toFixed(2))
+          .join(" ")}`,
     );
   }
 } finally {
   server.kill("SIGTERM");
+  // The profile is written as the server exits.
+  await exited;
   fs.rmSync(dir, { recursive: true, force: true });
 }

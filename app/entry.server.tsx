@@ -14,6 +14,7 @@ import { expireProposals, flagQuietMatches } from "~/mentorship/workflow.server"
 import { getLocale, instanceFor } from "~/i18n/i18next.server";
 import { mailer } from "~/mail/mail.server";
 import { startOutboxWorker } from "~/notifications/worker.server";
+import { conditionalDocument } from "~/utils/http-cache.server";
 import { NonceProvider } from "~/utils/nonce";
 import { cspNonceOf } from "~/utils/request.server";
 
@@ -72,8 +73,22 @@ export default async function handleRequest(
 ) {
   // The root loader already chose the language (with the user's saved preference); reuse it.
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as
-    { locale?: unknown } | undefined;
-  const locale = isLocale(rootData?.locale) ? rootData.locale : await getLocale(request);
+    { locale?: unknown; user?: unknown } | undefined;
+
+  // A page the browser already has (same data, same build) is not rendered again.
+  const unchanged = conditionalDocument({
+    request,
+    status: responseStatusCode,
+    headers: responseHeaders,
+    buildVersion: remixContext.manifest.version,
+    loaderData: remixContext.staticHandlerContext.loaderData,
+    signedIn: rootData?.user != null,
+  });
+  if (unchanged) return unchanged;
+
+  const locale = isLocale(rootData?.locale)
+    ? rootData.locale
+    : await getLocale(request, loadContext);
 
   const instance = instanceFor(locale);
 

@@ -3,7 +3,10 @@
  * by self time: the top functions, and the same time grouped by module (a package under
  * node_modules, our build, or Node itself), each as a share of the busy (non-idle) time.
  *
- *   npx tsx bench/cpuprofile-summary.ts <file.cpuprofile> [top=25]
+ *   npx tsx bench/cpuprofile-summary.ts <file.cpuprofile> [--from=<seconds>] [--top=25]
+ *
+ * `--from` leaves out the samples before that many seconds after the process started (start-up,
+ * warm-up): `npm run bench:events` prints the second its measured load began.
  */
 import fs from "node:fs";
 
@@ -14,17 +17,28 @@ type Node = {
 };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
-const [file, topArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--"));
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 if (!file) {
-  console.error("usage: tsx bench/cpuprofile-summary.ts <file.cpuprofile> [top]");
+  console.error("usage: tsx bench/cpuprofile-summary.ts <file.cpuprofile> [--from=s] [--top=n]");
   process.exit(2);
 }
-const top = Number(topArg ?? 25);
+const top = Number(option("top") ?? 25);
+const fromUs = Number(option("from") ?? 0) * 1e6;
 const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
+// Samples before --from count as idle: left out of every figure below.
+const counted: boolean[] = [];
+let at = 0;
+profile.samples.forEach((_, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  counted.push(at >= fromUs);
+});
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => {
+  if (!counted[i]) return;
   selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 
@@ -79,7 +93,7 @@ const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const inclusive = new Map<string, number>();
 profile.samples.forEach((id, i) => {
-  if (byId.get(id)!.callFrame.functionName === "(idle)") return;
+  if (!counted[i] || byId.get(id)!.callFrame.functionName === "(idle)") return;
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const { functionName, url, lineNumber } = byId.get(at)!.callFrame;

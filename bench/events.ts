@@ -8,7 +8,7 @@
  * with `npx tsx bench/cpuprofile-summary.ts <file> --from=<s>`, the second it prints, so start-up
  * and warm-up are left out). Each case is warmed for BENCH_WARMUP_SECONDS (3) first.
  */
-import { spawn } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -84,11 +84,28 @@ async function seed(file: string) {
   await db.$disconnect();
 }
 
+// The server's own CPU time (Linux /proc), so a figure can be read even when other work loads
+// the machine: throughput follows CPU per request once the cores are the limit.
+const ticksPerSecond = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+function serverCpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function run(url: string, headers: Record<string, string> = {}) {
+  const cpuBefore = serverCpuMs(server.pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const cpuMs = serverCpuMs(server.pid) - cpuBefore;
   return {
+    cpuPerRequest: cpuMs / Math.max(1, result.requests.total),
     rps: Math.round(result.requests.average),
     p99: result.latency.p99,
+    p50: result.latency.p50,
+    max: result.latency.max,
     errors: result.non2xx + result.errors,
   };
 }
@@ -145,7 +162,7 @@ try {
   ];
   const wanted = process.env.BENCH_CASES?.split(",");
   console.log(
-    `${"page".padEnd(34)} ${"req/s".padStart(7)} ${"% bare".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`,
+    `${"page".padEnd(34)} ${"req/s".padStart(7)} ${"% bare".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)} ${"CPU ms/r".padStart(8)} ${"errors".padStart(7)}`,
   );
   // The server's start-up jobs (series top-up, mentoring clocks) and the JIT would otherwise
   // land in whichever case runs first: warm every case briefly before measuring any.
@@ -157,14 +174,14 @@ try {
       `measuring from ${((performance.now() - spawnedAt) / 1000).toFixed(1)} s after the server started (cpuprofile-summary --from)`,
     );
   let bare: number | undefined;
-  const results = new Map<string, { rps: number; p99: number; errors: number }>();
+  const results = new Map<string, Awaited<ReturnType<typeof run>>>();
   for (const { key, label, route, headers } of selected) {
     const r = await run(base + route, headers);
     results.set(key, r);
     if (key === "bare") bare = r.rps;
     const share = bare ? `${Math.round((100 * r.rps) / bare)} %` : "";
     console.log(
-      `${label.padEnd(34)} ${String(r.rps).padStart(7)} ${share.padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
+      `${label.padEnd(34)} ${String(r.rps).padStart(7)} ${share.padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)} ${r.cpuPerRequest.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}`,
     );
   }
   // The issue's targets, judged on this one run: visitor ≥ 60 % of bare, member ≥ 50 %, p99 < 1 s.
@@ -180,7 +197,10 @@ try {
     console.log(
       `summary: bare ${bare} req/s; visitor ${visitor.rps} req/s = ${pct(visitor.rps)} % of bare (p99 ${visitor.p99} ms); ` +
         `member ${member.rps} req/s = ${pct(member.rps)} % of bare (p99 ${member.p99} ms); ` +
-        `targets (≥ 60 %, ≥ 50 %, p99 < 1000 ms, no errors) ${ok ? "met" : "NOT met"}; load average ${os
+        `targets (≥ 60 %, ≥ 50 %, p99 < 1000 ms, no errors) ${ok ? "met" : "NOT met"}; ` +
+        `server CPU per request bare ${results.get("bare")!.cpuPerRequest.toFixed(2)} ms, visitor ${visitor.cpuPerRequest.toFixed(2)} ms ` +
+        `(bare's share ${Math.round((100 * results.get("bare")!.cpuPerRequest) / visitor.cpuPerRequest)} %), member ${member.cpuPerRequest.toFixed(2)} ms ` +
+        `(${Math.round((100 * results.get("bare")!.cpuPerRequest) / member.cpuPerRequest)} %); load average ${os
           .loadavg()
           .map((n) => n.toFixed(2))
           .join(" ")}`,

@@ -131,7 +131,8 @@ const server = spawn(process.execPath, [...nodeArgs, "server.js"], {
 const exited = new Promise((resolve) => server.once("exit", resolve));
 const base = `http://localhost:${port}`;
 try {
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: start-up is slow on a loaded machine.
+  for (let i = 0; i < 300; i++) {
     if (
       await fetch(`${base}/healthz`).then(
         (r) => r.ok,

@@ -53,12 +53,32 @@ function zoned(
   return format;
 }
 
+// Formatting itself (ICU, with a time zone) was still about 5 % of an events page: the same
+// dozen events are shown again and again, so recent results are kept. Cleared when full.
+const formatted = new Map<string, string>();
+function remembered(
+  name: string,
+  options: Intl.DateTimeFormatOptions,
+  date: Date,
+  locale: Locale,
+  timeZone: string,
+): string {
+  const key = `${name}|${locale}|${timeZone}|${date.getTime()}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = zoned(name, options, locale, timeZone).format(date);
+    if (formatted.size >= 5000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 export function formatTime(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
-  return zoned("time", timeOptions, locale, timeZone).format(date);
+  return remembered("time", timeOptions, date, locale, timeZone);
 }
 
 export function formatDay(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
-  return zoned("day", dayOptions, locale, timeZone).format(date);
+  return remembered("day", dayOptions, date, locale, timeZone);
 }
 
 /** "14 June": short enough for an email subject. */

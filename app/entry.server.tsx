@@ -99,6 +99,8 @@ export default async function handleRequest(
   // collected and sent in one piece instead, for browsers and bots alike.
   return new Promise((resolve, reject) => {
     let rendered = false;
+    // Set before rendering starts, so every callback below can clear it; it fires only later.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -139,6 +141,5 @@ export default async function handleRequest(
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -89,6 +89,16 @@ app.use((req, res, next) => {
       production: settings.isProduction,
     }),
   );
+  // A 304 tells the browser to keep the copy it has, whose scripts carry that copy's nonce. The
+  // headers of a 304 replace the stored ones (RFC 9111 §4.3.4), so a fresh policy here would
+  // block the kept page's scripts: the stored policy must stay.
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
+      if (statusCode === 304) res.removeHeader("Content-Security-Policy");
+      return writeHead.call(res, statusCode, ...rest);
+    }
+  );
   next();
 });
 
@@ -128,6 +138,8 @@ app.all(
     getLoadContext: (req, res) => ({
       clientIp: req.ip ?? "unknown",
       cspNonce: String(res.locals.cspNonce ?? ""),
+      // What the root and route loaders of this one request share (app/utils/request.server.ts).
+      perRequest: new Map(),
     }),
   }),
 );

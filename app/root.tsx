@@ -31,8 +31,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [current, locale] = await Promise.all([
+    getSessionUser(request, context),
+    getLocale(request, context),
+  ]);
   const headers = new Headers();
   if (current?.refreshCookie) headers.append("Set-Cookie", current.refreshCookie);
   return json(

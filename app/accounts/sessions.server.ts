@@ -3,6 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { forbidden } from "~/utils/http.server";
+import { perRequestOf } from "~/utils/request.server";
 import { createLucia, type Auth } from "./lucia.server";
 import { hasRole, type Role } from "./roles";
 
@@ -14,15 +15,19 @@ export function getAuth(): Auth {
 
 export type SessionUser = { user: User; session: Session; refreshCookie: string | null };
 
-// The root loader and language detection both ask within one request; validate once.
+// A loader and its language detection both ask about one Request; the root loader and the
+// route's loader get different Request objects for one visit, and share the answer through the
+// load context's per-request store when they pass it. Validate once either way.
 const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+const sessionKey = Symbol("session user");
 
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = perRequest.get(request);
-  if (!pending) {
-    pending = validate(request);
-    perRequest.set(request, pending);
-  }
+export function getSessionUser(request: Request, context?: unknown): Promise<SessionUser | null> {
+  const store = perRequestOf(context);
+  let pending =
+    perRequest.get(request) ?? (store?.get(sessionKey) as Promise<SessionUser | null> | undefined);
+  if (!pending) pending = validate(request);
+  perRequest.set(request, pending);
+  store?.set(sessionKey, pending);
   return pending;
 }
 

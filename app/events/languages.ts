@@ -1,5 +1,5 @@
 import { intlLocale } from "~/i18n/format";
-import { languageDisplayNames } from "~/i18n/intl-cache";
+import { languageDisplayName } from "~/i18n/intl-cache";
 import { isLocale, localeNames, type Locale } from "~/i18n/config";
 
 /**
@@ -42,7 +42,7 @@ export function spokenLanguageChoices(readerLocale: Locale): { value: string; la
 export function languageName(code: string, readerLocale: Locale): string {
   if (code === "ja-x-easy") return localeNames["ja-x-easy"];
   try {
-    return languageDisplayNames(intlLocale(readerLocale)).of(code) ?? code;
+    return languageDisplayName(intlLocale(readerLocale), code) ?? code;
   } catch {
     return isLocale(code) ? localeNames[code] : code;
   }
@@ -56,7 +56,7 @@ export function languageNameLang(code: string, readerLocale: Locale): string | n
   if (code === "ja-x-easy")
     return readerLocale === "ja" || readerLocale === "ja-x-easy" ? null : "ja";
   try {
-    if (languageDisplayNames(intlLocale(readerLocale)).of(code)) return null;
+    if (languageDisplayName(intlLocale(readerLocale), code)) return null;
   } catch {
     // falls through to the name in the language itself
   }

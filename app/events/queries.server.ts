@@ -1,4 +1,5 @@
-import type { Db } from "~/db.server";
+import { sqlRead, type Db } from "~/db.server";
+import { sql, sqlJoin, toBoolean, toDate, toNumber } from "~/db/sql";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/accounts/roles";
 import type { Locale } from "~/i18n/config";
@@ -63,7 +64,32 @@ function summary(
 }
 export type EventSummary = ReturnType<typeof summary>;
 
-/** Upcoming events, soonest first, filtered by kind and by a language spoken there. */
+type ListRow = {
+  id: string;
+  kind: string;
+  title: string;
+  locale: string;
+  translatedTitle: string | null;
+  startsAt: unknown;
+  endsAt: unknown;
+  timeZone: string;
+  status: string;
+  languages: string;
+  capacity: unknown;
+  online: unknown;
+  womenOnly: unknown;
+  seatsTaken: unknown;
+  waiting: unknown;
+  myStatus: string | null;
+};
+
+/**
+ * Upcoming events, soonest first, filtered by kind and by a language spoken there.
+ *
+ * Every page view runs this, so it is two hand-written reads (the page with its seat counts, the
+ * reader's translation and the viewer's answer; and the total) instead of five Prisma queries:
+ * Prisma's per-query cost was a third of the page's CPU (docs/performance.md, "Events page").
+ */
 export async function listUpcoming(
   db: Db,
   options: {
@@ -75,39 +101,90 @@ export async function listUpcoming(
     page: number;
   },
 ) {
-  const where: Prisma.EventWhereInput = {
-    endsAt: { gt: options.now },
-    ...(options.kind ? { kind: options.kind } : {}),
-    ...(options.language ? { languages: { contains: `,${options.language},` } } : {}),
-  };
-  const [total, events] = await Promise.all([
-    db.event.count({ where }),
-    db.event.findMany({
+  const where = sqlJoin(
+    [
+      sql`e."endsAt" > ${options.now}`,
+      ...(options.kind ? [sql`e."kind" = ${options.kind}`] : []),
+      // Codes are a fixed list (eventFilterSchema), so none holds a LIKE wildcard.
+      ...(options.language ? [sql`e."languages" LIKE ${`%,${options.language},%`}`] : []),
+    ],
+    " AND ",
+  );
+  const mine = options.viewer
+    ? sql`(SELECT m."status" FROM "Rsvp" m
+          WHERE m."eventId" = e."id" AND m."userId" = ${options.viewer.id} AND m."status" <> 'cancelled')`
+    : sql`NULL`;
+  const page = sqlJoin(
+    [
+      sql`SELECT e."id", e."kind", e."title", e."locale", t."title" AS "translatedTitle",
+        e."startsAt", e."endsAt", e."timeZone", e."status", e."languages", e."capacity",
+        e."onlineUrl" <> '' AS "online", e."womenOnly",
+        (SELECT COUNT(*) + COALESCE(SUM(r."children"), 0) + COALESCE(SUM(r."guests"), 0)
+           FROM "Rsvp" r WHERE r."eventId" = e."id" AND r."status" = 'going') AS "seatsTaken",
+        (SELECT COUNT(*) FROM "Rsvp" r WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "waiting",
+        `,
+      mine,
+      sql` AS "myStatus"
+        FROM "Event" e
+        LEFT JOIN "EventTranslation" t ON t."eventId" = e."id" AND t."locale" = ${options.locale}
+        WHERE `,
       where,
-      include: listInclude,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: (options.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-  ]);
-  const ids = events.map((e) => e.id);
-  const [counts, mine] = await Promise.all([
-    countsFor(db, ids),
-    options.viewer
-      ? db.rsvp.findMany({
-          where: { userId: options.viewer.id, eventId: { in: ids } },
-          select: { eventId: true, status: true },
-        })
-      : Promise.resolve([]),
-  ]);
-  const myByEvent = new Map(mine.map((r) => [r.eventId, r.status as RsvpStatus]));
-  return {
-    events: events.map((e) =>
-      summary(e, options.locale, counts.get(e.id)!, myByEvent.get(e.id) ?? null),
+      sql` ORDER BY e."startsAt", e."id" LIMIT ${PAGE_SIZE} OFFSET ${(options.page - 1) * PAGE_SIZE}`,
+    ],
+    "",
+  );
+  const [rows, [count]] = await Promise.all([
+    sqlRead<ListRow>(db, page),
+    sqlRead<{ total: unknown }>(
+      db,
+      sqlJoin([sql`SELECT COUNT(*) AS "total" FROM "Event" e WHERE `, where], ""),
     ),
+  ]);
+  const total = toNumber(count?.total);
+  return {
+    events: rows.map((row) => listSummary(row, options.locale)),
     page: options.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
+  };
+}
+
+/** The same summary as `summary` gives, from one row of listUpcoming's query. */
+function listSummary(row: ListRow, locale: Locale): EventSummary {
+  const text = textFor(
+    {
+      title: row.title,
+      description: "",
+      locale: row.locale,
+      translations:
+        row.translatedTitle === null
+          ? []
+          : [{ locale, title: row.translatedTitle, description: "" }],
+    },
+    locale,
+  );
+  const capacity =
+    row.capacity === null || row.capacity === undefined ? null : toNumber(row.capacity);
+  const seatsTaken = toNumber(row.seatsTaken);
+  const free = freeSeats(capacity, seatsTaken);
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: text.title,
+    titleLocale: text.locale,
+    inReaderLanguage: text.inReaderLanguage,
+    startsAt: toDate(row.startsAt)!.toISOString(),
+    endsAt: toDate(row.endsAt)!.toISOString(),
+    timeZone: row.timeZone,
+    status: row.status,
+    languages: decodeLanguages(row.languages),
+    capacity,
+    seatsTaken,
+    seatsLeft: Number.isFinite(free) ? free : null,
+    waiting: toNumber(row.waiting),
+    online: toBoolean(row.online),
+    womenOnly: toBoolean(row.womenOnly),
+    myStatus: row.myStatus as RsvpStatus | null,
   };
 }
 

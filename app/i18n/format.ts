@@ -32,22 +32,53 @@ export function formatList(items: string[], locale: Locale): string {
 /** The group meets in Japan, so times are shown in Japan's zone unless an event says otherwise. */
 export const defaultTimeZone = "Asia/Tokyo";
 
+const timeOptions = { hour: "numeric", minute: "2-digit" } as const;
+const dayOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric" } as const;
+
+// Every event card formats a day and two times: a plain string key per language and zone is
+// found faster than intl-cache's general key (JSON of the options) is built.
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+function zoned(
+  name: string,
+  options: Intl.DateTimeFormatOptions,
+  locale: Locale,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  const key = `${name}|${locale}|${timeZone}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    format = dateTimeFormat(intlLocale(locale), { ...options, timeZone });
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
+
+// Formatting itself (ICU, with a time zone) was still about 5 % of an events page: the same
+// dozen events are shown again and again, so recent results are kept. Cleared when full.
+const formatted = new Map<string, string>();
+function remembered(
+  name: string,
+  options: Intl.DateTimeFormatOptions,
+  date: Date,
+  locale: Locale,
+  timeZone: string,
+): string {
+  const key = `${name}|${locale}|${timeZone}|${date.getTime()}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = zoned(name, options, locale, timeZone).format(date);
+    if (formatted.size >= 5000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 export function formatTime(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
-  return dateTimeFormat(intlLocale(locale), {
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-  }).format(date);
+  return remembered("time", timeOptions, date, locale, timeZone);
 }
 
 export function formatDay(date: Date, locale: Locale, timeZone = defaultTimeZone): string {
-  return dateTimeFormat(intlLocale(locale), {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).format(date);
+  return remembered("day", dayOptions, date, locale, timeZone);
 }
 
 /** "14 June": short enough for an email subject. */

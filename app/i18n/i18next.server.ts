@@ -3,6 +3,7 @@ import { createInstance, type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { env } from "~/env.server";
+import { perRequestOf } from "~/utils/request.server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
 import { resources } from "./resources.server";
 
@@ -35,18 +36,38 @@ export const i18next = new RemixI18Next({
   i18next: { ...i18nOptions, resources },
 });
 
-export async function getLocale(request: Request): Promise<Locale> {
-  const locale = await i18next.getLocale(request);
-  return isLocale(locale) ? locale : defaultLocale;
+const localeKey = Symbol("locale");
+
+/** The request's language; with the load context, worked out once for all of a visit's loaders. */
+export function getLocale(request: Request, context?: unknown): Promise<Locale> {
+  const store = perRequestOf(context);
+  let pending = store?.get(localeKey) as Promise<Locale> | undefined;
+  if (!pending) {
+    pending = i18next
+      .getLocale(request)
+      .then((locale) => (isLocale(locale) ? locale : defaultLocale));
+    store?.set(localeKey, pending);
+  }
+  return pending;
 }
 
 // One instance holds every translation; requests use cheap clones or fixed translators of it.
 const shared = createInstance();
 void shared.init({ ...i18nOptions, resources, initImmediate: false });
 
-/** An i18next instance for one request's language, sharing the loaded translations. */
+// Cloning cost about 1 % of a page's CPU on every request (docs/performance.md, "Events page").
+// A server render only reads its instance (the language is fixed, nothing changes it, resources
+// are shared anyway), so one clone per language serves every request in that language.
+const perLocale = new Map<Locale, i18n>();
+
+/** The i18next instance for a language, sharing the loaded translations; never change it. */
 export function instanceFor(locale: Locale): i18n {
-  return shared.cloneInstance({ lng: locale, initImmediate: false });
+  let instance = perLocale.get(locale);
+  if (!instance) {
+    instance = shared.cloneInstance({ lng: locale, initImmediate: false });
+    perLocale.set(locale, instance);
+  }
+  return instance;
 }
 
 export function getFixedT(locale: Locale): Promise<TFunction> {

@@ -29,6 +29,20 @@ export function languageDisplayNames(locale: string): Intl.DisplayNames {
   return names;
 }
 
+// Each events page names every spoken language for its filter and each card's languages: the
+// names are few (readers' languages × spoken languages), and looking one up costs more than
+// keeping it.
+const languageNames = new Map<string, string | undefined>();
+
+/** A language's name in `locale` (Intl.DisplayNames.of), remembered; throws for a bad code. */
+export function languageDisplayName(locale: string, code: string): string | undefined {
+  const key = `${locale}|${code}`;
+  if (languageNames.has(key)) return languageNames.get(key);
+  const name = languageDisplayNames(locale).of(code);
+  if (languageNames.size < 10_000) languageNames.set(key, name);
+  return name;
+}
+
 export function numberFormat(locale: string): Intl.NumberFormat {
   let format = numberFormats.get(locale);
   if (!format) {

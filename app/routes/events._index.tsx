@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,20 +14,31 @@ import { listUpcoming } from "~/events/queries.server";
 import { eventFilterSchema } from "~/events/schemas";
 import { getLocale } from "~/i18n/i18next.server";
 import type { RouteHandle } from "~/utils/handle";
+import { viewerCacheHeaders } from "~/utils/http-cache.server";
 
 export const handle: RouteHandle = { titleKey: "events.metaTitle" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+// The list is the same for every visitor (in one language): their copies may be cached and
+// revalidated; a member's has their answers in it (app/utils/http-cache.server.ts).
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
+  const [current, locale] = await Promise.all([
+    getSessionUser(request, context),
+    getLocale(request, context),
+  ]);
   const list = await listUpcoming(db(), {
     now: new Date(),
     locale,
     viewer: current ? { id: current.user.id, role: current.user.role } : null,
     ...filters,
   });
-  return json({ ...list, filters, locale, feed: publicFeedWebcal({ kind: filters.kind, locale }) });
+  return json(
+    { ...list, filters, locale, feed: publicFeedWebcal({ kind: filters.kind, locale }) },
+    { headers: viewerCacheHeaders(current !== null) },
+  );
 }
 
 export default function Events() {

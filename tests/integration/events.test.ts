@@ -334,6 +334,59 @@ describe("lists", () => {
     expect(all.pageCount).toBe(Math.ceil(all.total / 12));
   });
 
+  it("gives each listed event the seats, waiting count, translation and answer its own page gives", async () => {
+    const full = await oneOff({ capacity: 2, title: "Small café", date: "2026-12-20" });
+    const open = await oneOff({
+      capacity: undefined,
+      onlineUrl: "https://example.com/m",
+      date: "2026-12-21",
+    });
+    const women = await oneOff({ womenOnly: true, date: "2026-12-22" });
+    await db().eventTranslation.create({
+      data: { eventId: full, locale: "fa", title: "کافه کوچک", description: "چای" },
+    });
+    const [me, other, third] = await Promise.all([person(), person(), person()]);
+    await going(full, me.id, { children: 1 });
+    await going(full, other.id);
+    await going(open, third.id, { guests: 2 });
+    await going(open, other.id);
+    await cancelAnswer(db(), { eventId: open, userId: other.id }, now);
+
+    for (const [viewer, locale] of [
+      [me, "fa"],
+      [null, "en"],
+    ] as const) {
+      const seen = new Map<string, unknown>();
+      for (let page = 1; ; page++) {
+        const list = await listUpcoming(db(), { now, locale, viewer, page });
+        for (const event of list.events) seen.set(event.id, event);
+        if (page >= list.pageCount) break;
+      }
+      expect(seen.size).toBe(await db().event.count({ where: { endsAt: { gt: now } } }));
+      for (const [id, listed] of seen) {
+        const page = await eventForViewer(db(), id, viewer, locale);
+        const { id: _, ...fields } = listed as Record<string, unknown>;
+        expect(fields).toEqual(
+          Object.fromEntries(Object.keys(fields).map((k) => [k, page![k as keyof typeof page]])),
+        );
+      }
+      expect(seen.get(women)).toMatchObject({ womenOnly: true, online: false, seatsLeft: 10 });
+      const small = seen.get(full) as Record<string, unknown>;
+      expect(small).toMatchObject({ seatsTaken: 2, seatsLeft: 0, waiting: 1 });
+      expect(small.myStatus).toBe(viewer ? "going" : null);
+      expect(small.title).toBe(locale === "fa" ? "کافه کوچک" : "Small café");
+      expect(seen.get(open)).toMatchObject({
+        capacity: null,
+        seatsLeft: null,
+        seatsTaken: 3,
+        waiting: 0,
+        online: true,
+        womenOnly: false,
+        myStatus: null,
+      });
+    }
+  });
+
   it("shows my events as going, waitlisted and past", async () => {
     const eventId = await oneOff({ capacity: 1 });
     const other = await oneOff({ capacity: 1 });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { getAuth } from "~/accounts/sessions.server";
+import * as events from "~/routes/events._index";
 import { db } from "~/db.server";
 import { localeCookie } from "~/i18n/i18next.server";
 import * as healthz from "~/routes/healthz";
@@ -96,5 +98,49 @@ describe("health", () => {
     expect(health.migrations.pending).toEqual([]);
     expect(health.migrations.applied).toBeGreaterThan(0);
     expect(health.migrations.newest).toMatch(/^\d{14}_/);
+  });
+});
+
+describe("one visit, several loaders", () => {
+  it("validates the session and picks the language once for the root and the page's loader", async () => {
+    const { cookie } = await signUpAndConfirm({
+      displayName: "Nadia",
+      email: "nadia-once@example.com",
+      password: "a long passphrase",
+    });
+    await db().user.update({ where: { email: "nadia-once@example.com" }, data: { locale: "fa" } });
+    const validate = vi.spyOn(getAuth(), "validateSession");
+    try {
+      // As server.js does: one store per request; Remix gives each loader its own Request.
+      const visit = { ...context, perRequest: new Map() };
+      const [root, page] = await Promise.all([
+        respond(() =>
+          rootLoader({
+            request: getRequest("/events", { Cookie: cookie }),
+            params: {},
+            context: visit,
+          }),
+        ),
+        respond(() =>
+          events.loader({
+            request: getRequest("/events", { Cookie: cookie }),
+            params: {},
+            context: visit,
+          }),
+        ),
+      ]);
+      expect(validate).toHaveBeenCalledTimes(1);
+      expect((await root.json()).locale).toBe("fa");
+      expect((await page.json()).locale).toBe("fa");
+      expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+
+      // Without a shared store (another visit), each asks again: nothing leaks between visits.
+      validate.mockClear();
+      await respond(() => rootLoader(args(getRequest("/events", { Cookie: cookie }))));
+      await respond(() => rootLoader(args(getRequest("/events", { Cookie: cookie }))));
+      expect(validate).toHaveBeenCalledTimes(2);
+    } finally {
+      validate.mockRestore();
+    }
   });
 });

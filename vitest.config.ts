@@ -1,13 +1,26 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
+
+// `npm run test:postgres` sets TEST_DATABASE=postgresql (tests/support/database.ts) and runs the
+// integration and e2e projects on a PostgreSQL server. Files about SQLite itself do not run
+// there; PostgreSQL has its own migration tests instead, which need a server and run only there.
+const onPostgres = process.env.TEST_DATABASE === "postgresql";
+const sqliteOnly = [
+  // WAL mode and the SQLite migration runner.
+  "tests/integration/migrations.test.ts",
+  // Upgrades SQLite files written before a migration.
+  "tests/integration/migration-existing-accounts.test.ts",
+];
+const postgresOnly = ["tests/integration/postgres-migrations.test.ts"];
 
 export default defineConfig({
   resolve: { alias },
   test: {
     globals: true,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
+    exclude: [...configDefaults.exclude, ...(onPostgres ? sqliteOnly : postgresOnly)],
     projects: [
       {
         resolve: { alias },

@@ -102,7 +102,8 @@ describe("the PostgreSQL migrations", () => {
     expect(actual.columns.length).toBeGreaterThan(20);
     expect(actual.constraints.some((c) => c.contype === "f")).toBe(true);
     expect(actual).toEqual(await schemaOf(fromSchema));
-  });
+    // `prisma migrate diff` alone takes ~10 s on a busy two-core machine.
+  }, 120_000);
 });
 
 describe("the PostgreSQL migration runner (server/postgres-migrations.js)", () => {
@@ -134,7 +135,7 @@ describe("the PostgreSQL migration runner (server/postgres-migrations.js)", () =
       client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name'),
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(names);
-  });
+  }, 60_000);
 
   it("refuses a database on which a committed migration was edited after it was applied", async () => {
     const url = unmade();

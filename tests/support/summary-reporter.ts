@@ -19,8 +19,10 @@ export default class SummaryReporter implements Reporter {
     }
     const line = `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
     console.log(`\n${line}`);
-    // .ci/run repeats this as its last line, after npm's own output.
+    // .ci/run repeats this, after npm's own output; the PostgreSQL run (`npm run test:postgres`)
+    // keeps its own file, and .ci/run adds both up for its last line.
+    const file = process.env.TEST_DATABASE === "postgresql" ? "summary-postgresql.txt" : "summary.txt";
     fs.mkdirSync("test-results", { recursive: true });
-    fs.writeFileSync(path.join("test-results", "summary.txt"), `${line}\n`);
+    fs.writeFileSync(path.join("test-results", file), `${line}\n`);
   }
 }

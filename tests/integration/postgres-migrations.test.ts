@@ -156,9 +156,7 @@ describe("the PostgreSQL migration runner (server/postgres-migrations.js)", () =
       sql: 'CREATE TABLE "Broken" ("id" TEXT PRIMARY KEY); INSERT INTO "Nowhere" VALUES (1);',
       checksum: "broken",
     };
-    await expect(migrateDatabase(url, { migrations: [...all, broken] })).rejects.toThrow(
-      /Nowhere/,
-    );
+    await expect(migrateDatabase(url, { migrations: [...all, broken] })).rejects.toThrow(/Nowhere/);
     const tables = await withClient(url, (client) =>
       client.query(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",

@@ -14,7 +14,8 @@ import { projectRoot, tmpDir } from "./paths";
  * which sets TEST_DATABASE=postgresql). Each test file, server or process under test gets its own
  * database either way: a copied file, or a database created from a migrated template.
  */
-export const testEngine: Engine = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+export const testEngine: Engine =
+  process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 /** The PostgreSQL server the tests use; `.ci/run` starts Debian's cluster with this role. */
 export const postgresServerUrl =
@@ -136,9 +137,13 @@ export async function copyTestDatabase(sourceUrl: string, label = "copy"): Promi
   const name = `tsunagu_test_${checkout}_${label.replace(/\W/g, "").slice(0, 16)}_${id}`;
   const url = postgresUrlFor(name);
   await createDatabase(url);
-  const dump = spawnSync("pg_dump", ["--no-owner", "--no-privileges", connectionStringOf(sourceUrl)], {
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const dump = spawnSync(
+    "pg_dump",
+    ["--no-owner", "--no-privileges", connectionStringOf(sourceUrl)],
+    {
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr.toString()}`);
   const load = spawnSync("psql", ["--quiet", "--set", "ON_ERROR_STOP=1", "--no-psqlrc", url], {
     input: dump.stdout,

@@ -21,7 +21,8 @@ export default class SummaryReporter implements Reporter {
     console.log(`\n${line}`);
     // .ci/run repeats this, after npm's own output; the PostgreSQL run (`npm run test:postgres`)
     // keeps its own file, and .ci/run adds both up for its last line.
-    const file = process.env.TEST_DATABASE === "postgresql" ? "summary-postgresql.txt" : "summary.txt";
+    const file =
+      process.env.TEST_DATABASE === "postgresql" ? "summary-postgresql.txt" : "summary.txt";
     fs.mkdirSync("test-results", { recursive: true });
     fs.writeFileSync(path.join("test-results", file), `${line}\n`);
   }

@@ -36,7 +36,9 @@ describe("the PostgreSQL schema and migrations", () => {
     expect(sqlite.length).toBeGreaterThan(0);
     expect(folders(postgresMigrationsDir)).toEqual(sqlite);
     for (const name of sqlite) {
-      expect(fs.existsSync(path.join(projectRoot, postgresMigrationsDir, name, "migration.sql"))).toBe(true);
+      expect(
+        fs.existsSync(path.join(projectRoot, postgresMigrationsDir, name, "migration.sql")),
+      ).toBe(true);
     }
   });
 

@@ -20,7 +20,6 @@ export default defineConfig({
   test: {
     globals: true,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
-    exclude: [...configDefaults.exclude, ...(onPostgres ? sqliteOnly : postgresOnly)],
     projects: [
       {
         resolve: { alias },
@@ -38,6 +37,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Per project: a project does not inherit the root's exclude.
+          exclude: [...configDefaults.exclude, ...(onPostgres ? sqliteOnly : postgresOnly)],
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],

@@ -1,7 +1,19 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
+
+// `npm run test:postgres` sets TEST_DATABASE=postgresql (tests/support/database.ts) and runs the
+// integration and e2e projects on a PostgreSQL server. Files about SQLite itself do not run
+// there; PostgreSQL has its own migration tests instead, which need a server and run only there.
+const onPostgres = process.env.TEST_DATABASE === "postgresql";
+const sqliteOnly = [
+  // WAL mode and the SQLite migration runner.
+  "tests/integration/migrations.test.ts",
+  // Upgrades SQLite files written before a migration.
+  "tests/integration/migration-existing-accounts.test.ts",
+];
+const postgresOnly = ["tests/integration/postgres-migrations.test.ts"];
 
 export default defineConfig({
   resolve: { alias },
@@ -25,6 +37,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Per project: a project does not inherit the root's exclude.
+          exclude: [...configDefaults.exclude, ...(onPostgres ? sqliteOnly : postgresOnly)],
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],

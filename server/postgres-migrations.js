@@ -67,8 +67,10 @@ export async function createDatabase(databaseUrl) {
       `CREATE DATABASE ${quoted} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
     );
   } catch (error) {
-    // Another process made it first.
-    if (/** @type {{ code?: string }} */ (error).code !== "42P04") throw error;
+    // Another process made it first: 42P04 once it exists, 23505 while both create it at once
+    // (two processes starting together on a new install).
+    const code = /** @type {{ code?: string }} */ (error).code;
+    if (code !== "42P04" && code !== "23505") throw error;
   } finally {
     await admin.end();
   }

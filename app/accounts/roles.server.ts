@@ -1,3 +1,4 @@
+import { accountIdsMatching } from "~/accounts/account-search.server";
 import { type Db, writeTransaction } from "~/db.server";
 import { normalizeEmail } from "./accounts.server";
 import { isRole, type Role } from "./roles";
@@ -64,7 +65,7 @@ export async function findPeople(db: Db, query: string) {
   const q = query.trim();
   const people = await db.user.findMany({
     where: q
-      ? { OR: [{ displayName: { contains: q } }, { email: { contains: q.toLowerCase() } }] }
+      ? { id: { in: await accountIdsMatching(db, q, SHOWN + 1) } }
       : { role: { in: ["organizer", "admin"] } },
     orderBy: [{ displayName: "asc" }, { email: "asc" }],
     take: SHOWN + 1,

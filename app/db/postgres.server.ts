@@ -21,7 +21,9 @@ export function createPostgresClient(databaseUrl: string): PostgresClient {
   // An idle connection the server dropped (a restart, a failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", () => {});
-  return new PostgresClient({ adapter: new PrismaPg(pool) });
+  // `$disconnect` ends the pool: otherwise its idle connections keep a command (user:role,
+  // db:deploy) or a stopping worker alive for pg's idle timeout, 10 s, after its work is done.
+  return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 /**

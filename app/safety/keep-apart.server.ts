@@ -1,3 +1,4 @@
+import { accountIdsMatching } from "~/accounts/account-search.server";
 import { type Db, writeTransaction } from "~/db.server";
 
 import type { Prisma } from "~/generated/prisma/client";
@@ -109,7 +110,7 @@ export async function findAccounts(db: Db, query: string) {
   const q = query.trim();
   if (!q) return [];
   return db.user.findMany({
-    where: { OR: [{ displayName: { contains: q } }, { email: { contains: q.toLowerCase() } }] },
+    where: { id: { in: await accountIdsMatching(db, q, 20) } },
     orderBy: [{ displayName: "asc" }, { email: "asc" }],
     take: 20,
     select: { id: true, displayName: true, email: true },

@@ -110,6 +110,16 @@ export async function readForm(
       formData.append(name, value);
     }
   }
+  // PostgreSQL refuses NUL in text (SQLite stores it); no person types one, so it goes here, for
+  // every form and both engines alike.
+  if ([...formData.values()].some((value) => typeof value === "string" && value.includes("\0"))) {
+    const cleaned = new FormData();
+    for (const [name, value] of formData) {
+      if (typeof value === "string") cleaned.append(name, value.replaceAll("\0", ""));
+      else cleaned.append(name, value);
+    }
+    formData = cleaned;
+  }
   let fields = 0;
   for (const [name, value] of formData) {
     if (++fields > FORM_LIMITS.maxFields) throw httpError(413, "This form has too many fields.");

@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageKinds } from "~/notifications/kinds";
+import { copyTestDatabase, type TestDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/e2e";
 import { form, isAnswer, logIn, send, type Answer } from "../support/http";
-import { tmpDir } from "../support/paths";
 import { discoverRoutes, type RouteFile } from "../support/routes";
 import { principals, seedWorld, type Principal, type World } from "../support/world";
 
@@ -997,19 +994,13 @@ describe.each(routes.filter((r) => r.file in table))("$file", (route) => {
 
 describe("in production mode", () => {
   let production: RunningServer;
+  let copy: TestDatabase | undefined;
 
   beforeAll(async () => {
     // A copy of the seeded database, so ids and sessions are real there too.
-    fs.mkdirSync(tmpDir, { recursive: true });
-    const copy = path.join(tmpDir, `e2e-production-${crypto.randomUUID()}.db`);
-    const source = new Database(server.databaseUrl.replace(/^file:/, ""));
-    try {
-      source.prepare("VACUUM INTO ?").run(copy);
-    } finally {
-      source.close();
-    }
+    copy = await copyTestDatabase(server.databaseUrl, "e2eproduction");
     production = await startServer({
-      databaseUrl: `file:${copy}`,
+      databaseUrl: copy.url,
       env: {
         TSUNAGU_MODE: "production",
         RESEND_API_KEY: "re_test_not_a_real_key",
@@ -1022,6 +1013,7 @@ describe("in production mode", () => {
 
   afterAll(async () => {
     await production?.stop();
+    await copy?.remove();
   });
 
   const modal = routes.filter((r) => table[r.file]?.production !== undefined);

@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { answerGoing } from "~/events/rsvp.server";
 import { daysAhead, eventInput } from "../support/fixtures";
 import { createPerson } from "../support/people";
+import { rawDatabaseScript } from "../support/database";
 import { projectRoot } from "../support/paths";
 import { createEvent } from "~/events/events.server";
 
@@ -16,7 +17,7 @@ import { createEvent } from "~/events/events.server";
  */
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const databaseFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
+const databaseUrl = () => process.env.DATABASE_URL!;
 
 class Rollback extends Error {}
 
@@ -87,21 +88,18 @@ describe("one request's transaction and everyone else's statements", () => {
   });
 });
 
-/** A second process on the same file that takes the write lock (BEGIN IMMEDIATE) and holds it. */
+/**
+ * A second process on the same database, outside Prisma, that takes the write lock the app's
+ * writers take (SQLite's file lock; PostgreSQL's advisory lock) and writes (support/database.ts).
+ */
 function otherProcessWriting(
-  file: string,
+  databaseUrl: string,
   script: string,
 ): { child: ChildProcess; ready: Promise<void>; finished: Promise<string> } {
-  const child = spawn(
-    process.execPath,
-    [
-      "-e",
-      `const Database = require("better-sqlite3");
-       const sqlite = new Database(${JSON.stringify(file)}, { timeout: 5000 });
-       ${script}`,
-    ],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, ["-e", rawDatabaseScript(databaseUrl, script)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
@@ -154,11 +152,11 @@ describe("a writer in another process", () => {
     const person = await createPerson();
     // Holds the write lock for a second with an uncommitted insert, then commits it.
     const other = otherProcessWriting(
-      databaseFile(),
-      `sqlite.exec("BEGIN IMMEDIATE");
-       sqlite.prepare("INSERT INTO DevMail (id, \\"to\\", subject, html, text) VALUES ('other-process', 'x@example.com', 's', 'h', 't')").run();
+      databaseUrl(),
+      `await db.begin();
+       await db.run("INSERT INTO \\"DevMail\\" (\\"id\\", \\"to\\", \\"subject\\", \\"html\\", \\"text\\") VALUES ('other-process', 'x@example.com', 's', 'h', 't')");
        console.log("holding");
-       setTimeout(() => { sqlite.exec("COMMIT"); sqlite.close(); }, 1000);`,
+       setTimeout(async () => { await db.commit(); await db.close(); }, 1000);`,
     );
     await other.ready;
 
@@ -174,14 +172,17 @@ describe("a writer in another process", () => {
     const people = await Promise.all(Array.from({ length: 20 }, () => createPerson()));
     // Short write transactions back to back for two seconds, as a busy email sender makes.
     const other = otherProcessWriting(
-      databaseFile(),
-      `const insert = sqlite.prepare("INSERT INTO DevMail (id, \\"to\\", subject, html, text) VALUES (?, 'x@example.com', 's', 'h', 't')");
+      databaseUrl(),
+      `const insert = "INSERT INTO \\"DevMail\\" (\\"id\\", \\"to\\", \\"subject\\", \\"html\\", \\"text\\") VALUES (?, 'x@example.com', 's', 'h', 't')";
        console.log("holding");
        const end = Date.now() + 2000;
        let n = 0;
-       const tick = () => {
-         if (Date.now() > end) { sqlite.close(); console.log("wrote " + n); return; }
-         insert.run("other-" + n++);
+       const tick = async () => {
+         if (Date.now() > end) { await db.close(); console.log("wrote " + n); return; }
+         // One short write transaction, as SQLite makes of a lone INSERT.
+         await db.begin();
+         await db.run(insert, "other-" + n++);
+         await db.commit();
          setTimeout(tick, 1);
        };
        tick();`,

@@ -1,9 +1,12 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
-import { prepareDatabase, type Engine } from "../../server/database.js";
-import { createDatabase } from "../../server/postgres-migrations.js";
+import { WRITE_LOCK } from "~/db/postgres.server";
+import { engineOf, prepareDatabase, type Engine } from "../../server/database.js";
+import { connectionStringOf, createDatabase } from "../../server/postgres-migrations.js";
 import { projectRoot, tmpDir } from "./paths";
 
 /**
@@ -11,7 +14,8 @@ import { projectRoot, tmpDir } from "./paths";
  * which sets TEST_DATABASE=postgresql). Each test file, server or process under test gets its own
  * database either way: a copied file, or a database created from a migrated template.
  */
-export const testEngine: Engine = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+export const testEngine: Engine =
+  process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 /** The PostgreSQL server the tests use; `.ci/run` starts Debian's cluster with this role. */
 export const postgresServerUrl =
@@ -30,7 +34,16 @@ export function postgresUrlFor(database: string): string {
 
 async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresServerUrl });
-  await client.connect();
+  await client.connect().catch((error: Error) => {
+    // `npm run test:postgres` needs a running server; it never starts one itself.
+    const where = new URL(postgresServerUrl);
+    where.password = where.password ? "***" : "";
+    throw new Error(
+      `Cannot reach the PostgreSQL server for the tests at ${where.toString()} (${error.message}). ` +
+        "Start it (as root: pg_ctlcluster --skip-systemctl-redirect 15 main start), or set TEST_POSTGRES_URL.",
+      { cause: error },
+    );
+  });
   try {
     return await work(client);
   } finally {
@@ -95,5 +108,84 @@ export async function freshTestDatabase(label = "db"): Promise<TestDatabase> {
     await prepareDatabase(postgresUrlFor(templateName));
   }
   await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`));
+  return { url: postgresUrlFor(name), remove: () => dropPostgresDatabase(name) };
+}
+
+/**
+ * A consistent copy of a live database (its server may keep running) as a new test database:
+ * `VACUUM INTO` on SQLite, `pg_dump | psql` into a fresh database on PostgreSQL (a `CREATE
+ * DATABASE … TEMPLATE` would need every connection to the source closed first).
+ */
+export async function copyTestDatabase(sourceUrl: string, label = "copy"): Promise<TestDatabase> {
+  const id = crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+  if (engineOf(sourceUrl) === "sqlite") {
+    fs.mkdirSync(tmpDir, { recursive: true });
+    const file = path.join(tmpDir, `${label}-${id}.db`);
+    const source = new Database(sourceUrl.replace(/^file:/, ""));
+    try {
+      source.prepare("VACUUM INTO ?").run(file);
+    } finally {
+      source.close();
+    }
+    return {
+      url: `file:${file}`,
+      remove: async () => {
+        for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      },
+    };
+  }
+  const name = `tsunagu_test_${checkout}_${label.replace(/\W/g, "").slice(0, 16)}_${id}`;
+  const url = postgresUrlFor(name);
+  await createDatabase(url);
+  const dump = spawnSync(
+    "pg_dump",
+    ["--no-owner", "--no-privileges", connectionStringOf(sourceUrl)],
+    {
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
+  if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr.toString()}`);
+  const load = spawnSync("psql", ["--quiet", "--set", "ON_ERROR_STOP=1", "--no-psqlrc", url], {
+    input: dump.stdout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (load.status !== 0) throw new Error(`psql failed: ${load.stderr.toString()}`);
+  return { url, remove: () => dropPostgresDatabase(name) };
+}
+
+/**
+ * The source of a `node -e` script that opens `databaseUrl` outside Prisma, as another process
+ * writing to the same database would, and gives it `db`: `await db.begin()` takes the write lock
+ * the app's writers take (SQLite's `BEGIN IMMEDIATE`; PostgreSQL's advisory lock in a
+ * transaction), `db.run(sql, ...values)` with `?` placeholders and quoted identifiers,
+ * `db.commit()` and `db.close()`.
+ */
+export function rawDatabaseScript(databaseUrl: string, script: string): string {
+  if (engineOf(databaseUrl) === "sqlite") {
+    return `const Database = require("better-sqlite3");
+      const sqlite = new Database(${JSON.stringify(databaseUrl.replace(/^file:/, ""))}, { timeout: 5000 });
+      const db = {
+        begin: async () => sqlite.exec("BEGIN IMMEDIATE"),
+        run: async (text, ...values) => sqlite.prepare(text).run(...values),
+        commit: async () => sqlite.exec("COMMIT"),
+        close: async () => sqlite.close(),
+      };
+      (async () => { ${script} })().catch((error) => { console.error(error); process.exit(1); });`;
+  }
+  return `const pg = require("pg");
+    const client = new pg.Client({ connectionString: ${JSON.stringify(connectionStringOf(databaseUrl))} });
+    const db = {
+      begin: async () => { await client.query("BEGIN"); await client.query("SELECT pg_advisory_xact_lock(${WRITE_LOCK})"); },
+      run: async (text, ...values) => { let n = 0; return client.query(text.replace(/\\?/g, () => "$" + ++n), values); },
+      commit: async () => client.query("COMMIT"),
+      close: async () => client.end(),
+    };
+    client.connect().then(async () => { ${script} }).catch((error) => { console.error(error); process.exit(1); });`;
+}
+
+/** An empty PostgreSQL database (no migrations), named so the run's clean-up drops it. */
+export function unmadePostgresDatabase(label = "empty"): TestDatabase {
+  const id = crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+  const name = `tsunagu_test_${checkout}_${label.replace(/\W/g, "").slice(0, 16)}_${id}`;
   return { url: postgresUrlFor(name), remove: () => dropPostgresDatabase(name) };
 }

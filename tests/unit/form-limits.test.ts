@@ -56,6 +56,17 @@ describe("readForm", () => {
     expect((await readForm(post(multipart))).get("email")).toBe("a@b.c");
   });
 
+  it("drops NUL characters, which PostgreSQL cannot store, from every value", async () => {
+    const encoded = await readForm(
+      post("title=Caf%00%C3%A9&wanted=a%00&wanted=b", "application/x-www-form-urlencoded"),
+    );
+    expect(encoded.get("title")).toBe("Café");
+    expect(encoded.getAll("wanted")).toEqual(["a", "b"]);
+    const multipart = new FormData();
+    multipart.set("body", "one\0two");
+    expect((await readForm(post(multipart))).get("body")).toBe("onetwo");
+  });
+
   it("answers 415 for bodies that are not forms", async () => {
     expect(await statusOf(post('{"email":"a"}', "application/json"))).toBe(415);
     expect(await statusOf(post("email=a", "text/plain"))).toBe(415);

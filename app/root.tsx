@@ -19,7 +19,7 @@ import { QuickExit, SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { env } from "~/env.server";
 import { DEFAULT_QUICK_EXIT_URL } from "~/safety/quick-exit";
 import { defaultLocale, directionOf, type Locale } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { messagesVersion } from "~/i18n/resources.server";
 import stylesUrl from "~/styles/app.css";
 import { neutralTitleKey, usePageTitleKey } from "~/utils/handle";

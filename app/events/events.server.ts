@@ -1,7 +1,7 @@
 import { type Db, writeTransaction } from "~/db.server";
 import type { Event, Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
-import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/outbox.server";
+import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/change-messages.server";
 import { encodeLanguages } from "./languages";
 import {
   isValidTimeZone,
@@ -12,7 +12,8 @@ import {
   zonedInstant,
   type Repeat,
 } from "./recurrence";
-import { confirmedSeats, fillFromWaitlist, type RsvpChange } from "./rsvp.server";
+import type { EventChange, RsvpChange } from "./changes";
+import { confirmedSeats, fillFromWaitlist } from "./rsvp.server";
 import type { CreateEventInput, EventFormInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -21,13 +22,6 @@ type Tx = Prisma.TransactionClient;
 export const GENERATE_AHEAD_DAYS = 92;
 const TOP_UP_DAYS = GENERATE_AHEAD_DAYS + 31;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type EventChange = {
-  kind: "changed" | "cancelled";
-  eventId: string;
-  /** Time or place changed: people who are going should be told. */
-  timeOrPlaceChanged: boolean;
-};
 
 export type FormError = { field: string; error: string };
 type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FormError[] };

@@ -2,11 +2,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { newId } from "~/db/ids";
 import { sqlWriteTransaction, type Db, writeTransaction } from "~/db.server";
 import { sql, toBoolean, toDate, toNumber, type SqlRunner } from "~/db/sql";
-import {
-  enqueueRsvpMessages,
-  recordMessages,
-  rsvpMessagesFor,
-} from "~/notifications/outbox.server";
+import { enqueueRsvpMessages, rsvpMessagesFor } from "~/notifications/change-messages.server";
+import { recordMessages } from "~/notifications/outbox.server";
+import type { RsvpChange } from "./changes";
 import {
   freeSeats,
   planPromotions,
@@ -19,16 +17,8 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Every RSVP state change passes through the functions in this file and is reported as an
- * RsvpChange; the emails it causes are recorded in the outbox inside the same transaction.
- */
-export type RsvpChange = {
-  kind: "confirmed" | "waitlisted" | "promoted" | "cancelled";
-  eventId: string;
-  userId: string;
-  rsvpId: string;
-};
+// Every RSVP state change passes through the functions in this file and is reported as an
+// RsvpChange (./changes); the emails it causes are recorded in the outbox in the same transaction.
 
 export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
   const sum = await tx.rsvp.aggregate({

@@ -1,6 +1,6 @@
 import { type Db, writeTransaction } from "~/db.server";
 
-import { enqueueMentoringMessages } from "~/notifications/outbox.server";
+import { enqueueMentoringMessages } from "~/notifications/change-messages.server";
 import { encodeLanguages } from "~/events/languages";
 import type { Prisma } from "~/generated/prisma/client";
 import {
@@ -14,35 +14,16 @@ import {
   type FitAnswer,
   type MentoringRole,
 } from "./codes";
+import type { MentoringChange } from "./changes";
 import { infeasibility, matchMentees, scorePair, type Mentee, type Mentor } from "./matching";
 import { activeRules } from "~/safety/keep-apart.server";
 import { exclusionsFrom } from "~/safety/keep-apart-rules";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Every change to a mentoring match passes through the functions in this file, each in one
- * transaction, and is reported as MentoringChange records; the emails they cause are recorded
- * in the outbox inside that transaction (enqueueMentoringMessages):
- * - proposed: ask the mentee and the mentor (userIds) to accept or decline within 7 days;
- * - activated: introduce them to each other (both accepted; contact details now visible);
- * - declined / expired: tell both, kindly, that they are back in the pool;
- * - ended: tell both the match has ended;
- * - rematch_requested: tell organizers (userIds holds only the mentee; never tell the mentor);
- * - checkin_due: remind the mentor (userIds) that the match has been quiet for 21 days.
- */
-export type MentoringChange = {
-  kind:
-    | "proposed"
-    | "activated"
-    | "expired"
-    | "declined"
-    | "ended"
-    | "rematch_requested"
-    | "checkin_due";
-  matchId: string;
-  userIds: string[];
-};
+// Every change to a mentoring match passes through the functions in this file, each in one
+// transaction, and is reported as MentoringChange records (./changes); the emails they cause
+// are recorded in the outbox inside that transaction (enqueueMentoringMessages).
 
 /** Refusals carry changes too: an answer to a proposal that has just expired records the expiry. */
 export type MentoringOutcome =

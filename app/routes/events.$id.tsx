@@ -33,7 +33,8 @@ import { rsvpRefusal, MAX_COMPANIONS, type WomenOnlyRefusal } from "~/events/rsv
 import { womenOnlyRefusalFor } from "~/events/women-only.server";
 import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
 import { formatDateTime, timeZoneName } from "~/i18n/format";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
 import { badRequest, notFound } from "~/utils/http.server";

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { attendees, toCsv } from "~/events/organizer.server";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { languageName } from "~/events/languages";
 import { notFound } from "~/utils/http.server";
 

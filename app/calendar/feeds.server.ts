@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TFunction } from "i18next";
+import { hasRole } from "~/accounts/roles";
 import type { Db } from "~/db.server";
 import { env } from "~/env.server";
 import type { Event, EventTranslation } from "~/generated/prisma/client";
@@ -189,7 +190,7 @@ export async function personalFeed(db: Db, token: string, appUrl: string, now: D
     include: { event: { include: { translations: true } } },
     orderBy: { event: { startsAt: "asc" } },
   });
-  const isOrganizer = user.role === "organizer" || user.role === "admin";
+  const isOrganizer = hasRole(user.role, "organizer");
   const t = await getFixedT(locale);
   const entries = rsvps.map((r) =>
     calendarEntry(r.event, {

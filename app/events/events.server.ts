@@ -2,7 +2,7 @@ import { type Db, writeTransaction } from "~/db.server";
 import type { Event, Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
 import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/change-messages.server";
-import { encodeLanguages } from "./languages";
+import { encodeList } from "~/utils/comma-list";
 import {
   isValidTimeZone,
   localParts,
@@ -33,7 +33,7 @@ function contentOf(input: EventFormInput) {
     title: input.title,
     description: input.description,
     locale: input.locale,
-    languages: encodeLanguages(input.languages),
+    languages: encodeList(input.languages),
     stepFreeAccess: input.stepFreeAccess,
     childcare: input.childcare,
     food: input.food,

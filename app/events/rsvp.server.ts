@@ -10,6 +10,7 @@ import {
   planPromotions,
   rsvpRefusal,
   seatsOf,
+  seatsTaken,
   waitlistPosition,
   womenOnlyRefusal,
   type RsvpStatus,
@@ -26,7 +27,24 @@ export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
     _sum: { children: true, guests: true },
     _count: true,
   });
-  return sum._count + (sum._sum.children ?? 0) + (sum._sum.guests ?? 0);
+  return seatsTaken({
+    parties: sum._count,
+    children: sum._sum.children ?? 0,
+    guests: sum._sum.guests ?? 0,
+  });
+}
+
+/** Where this RSVP stands in the event's waiting list (1-based), or null when it is not waiting. */
+export async function waitingPlace(
+  tx: Tx | Db,
+  eventId: string,
+  rsvpId: string,
+): Promise<number | null> {
+  const waitlist = await tx.rsvp.findMany({
+    where: { eventId, status: "waitlisted" },
+    select: { id: true, children: true, guests: true, queueSeq: true },
+  });
+  return waitlistPosition(waitlist, rsvpId);
 }
 
 /** Promotes waitlisted parties that now fit, in arrival order. Runs after every change that can free a seat. */
@@ -122,7 +140,11 @@ async function decideNewAnswer(
     FROM "Rsvp" WHERE "eventId" = ${input.eventId} GROUP BY "status"`);
   const going = groups.find((g) => g.status === "going");
   const taken = going
-    ? toNumber(going.parties) + toNumber(going.children) + toNumber(going.guests)
+    ? seatsTaken({
+        parties: toNumber(going.parties),
+        children: toNumber(going.children),
+        guests: toNumber(going.guests),
+      })
     : 0;
   const waiting = toNumber(groups.find((g) => g.status === "waitlisted")?.parties);
   const lastSeq = Math.max(0, ...groups.map((g) => toNumber(g.lastSeq)));
@@ -314,14 +336,7 @@ export async function myStatus(
       interpretation: null,
       note: "",
     };
-  let position: number | null = null;
-  if (mine.status === "waitlisted") {
-    const waitlist = await tx.rsvp.findMany({
-      where: { eventId, status: "waitlisted" },
-      select: { id: true, children: true, guests: true, queueSeq: true },
-    });
-    position = waitlistPosition(waitlist, mine.id);
-  }
+  const position = mine.status === "waitlisted" ? await waitingPlace(tx, eventId, mine.id) : null;
   return {
     status: mine.status as RsvpStatus,
     position,

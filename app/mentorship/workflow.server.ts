@@ -1,7 +1,7 @@
 import { type Db, writeTransaction } from "~/db.server";
 
 import { enqueueMentoringMessages } from "~/notifications/change-messages.server";
-import { encodeLanguages } from "~/events/languages";
+import { encodeList } from "~/utils/comma-list";
 import type { Prisma } from "~/generated/prisma/client";
 import {
   closedStatuses,
@@ -108,7 +108,7 @@ export async function runMatching(
           mentorId: match.mentorId,
           status: "draft",
           score: match.score,
-          reasons: encodeLanguages(match.reasons),
+          reasons: encodeList(match.reasons),
           createdById: organizerId,
         },
       });
@@ -152,7 +152,7 @@ export async function pickDraftMentor(
     const problem = pairProblem(mentee, mentor, otherDrafts);
     if (problem) return refuse(problem);
     const { score, reasons } = scorePair(mentee!, mentor!);
-    const data = { mentorId, score, reasons: encodeLanguages(reasons), createdById: organizerId };
+    const data = { mentorId, score, reasons: encodeList(reasons), createdById: organizerId };
     const existing = await tx.mentoringMatch.findFirst({ where: { status: "draft", menteeId } });
     if (existing) await tx.mentoringMatch.update({ where: { id: existing.id }, data });
     else await tx.mentoringMatch.create({ data: { ...data, menteeId, status: "draft" } });

@@ -4,7 +4,7 @@ import { renderSignupMessage } from "~/accounts/signup-mail.server";
 import { memberEventFile, placeFor } from "~/calendar/feeds.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
-import { waitlistPosition } from "~/events/rsvp-rules";
+import { waitingPlace } from "~/events/rsvp.server";
 import { formatDay, formatMonthDay, formatTime } from "~/i18n/format";
 import type { Locale } from "~/i18n/config";
 import { renderEmail } from "~/mail/layout.server";
@@ -68,13 +68,7 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
       break;
     case "rsvp_waitlisted": {
       let position: number | null = null;
-      if (current === "waitlisted" && rsvp) {
-        const waitlist = await db.rsvp.findMany({
-          where: { eventId, status: "waitlisted" },
-          select: { id: true, children: true, guests: true, queueSeq: true },
-        });
-        position = waitlistPosition(waitlist, rsvp.id);
-      }
+      if (current === "waitlisted" && rsvp) position = await waitingPlace(db, eventId, rsvp.id);
       paragraphs.push(
         position === null
           ? t("mail.waitlistedBody", { title })

@@ -9,13 +9,13 @@ import { EventForm } from "~/components/EventForm";
 import { FieldError, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.server";
-import { decodeLanguages } from "~/events/languages";
+import { decodeList } from "~/utils/comma-list";
 import { localParts } from "~/events/recurrence";
 import { editEventSchema, translationSchema } from "~/events/schemas";
 import { localeNames } from "~/i18n/config";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import type { RouteHandle } from "~/utils/handle";
-import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 import { readForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: event.title,
       description: event.description,
       locale: event.locale,
-      languages: decodeLanguages(event.languages),
+      languages: decodeList(event.languages),
       date: start.date,
       startTime: start.time,
       endTime: end.time,

@@ -13,6 +13,7 @@ import {
   type Repeat,
 } from "./recurrence";
 import type { EventChange, RsvpChange } from "./changes";
+import { deadlineFor } from "./event-form";
 import { confirmedSeats, fillFromWaitlist } from "./rsvp.server";
 import type { CreateEventInput, EventFormInput } from "./schemas";
 
@@ -51,12 +52,6 @@ function contentOf(input: EventFormInput) {
 type EventContent = ReturnType<typeof contentOf>;
 
 type SeriesTemplate = EventContent & { durationMinutes: number; rsvpDeadlineHours: number | null };
-
-function deadlineFor(startsAt: Date, hours: number | null | undefined): Date | null {
-  return hours === null || hours === undefined
-    ? null
-    : new Date(startsAt.getTime() - hours * 3_600_000);
-}
 
 function validateTimes(input: EventFormInput, now: Date): FormError[] {
   const errors: FormError[] = [];

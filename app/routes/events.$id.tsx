@@ -20,20 +20,14 @@ import {
   WomenOnlyBadge,
 } from "~/components/events";
 import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
-import { singleEventEntry } from "~/calendar/feeds.server";
-import { googleCalendarLink } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
 import { TextWithLanguages } from "~/components/Lang";
-import { eventForViewer } from "~/events/queries.server";
-import { recurrenceText } from "~/events/recurrence-text";
+import { eventPage } from "~/events/event-page.server";
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
-import { rsvpRefusal, MAX_COMPANIONS, type WomenOnlyRefusal } from "~/events/rsvp-rules";
-import { womenOnlyRefusalFor } from "~/events/women-only.server";
+import { MAX_COMPANIONS, type WomenOnlyRefusal } from "~/events/rsvp-rules";
 import { cancelRsvpSchema, rsvpSchema } from "~/events/schemas";
-import { formatDateTime, timeZoneName } from "~/i18n/format";
-import { getFixedT } from "~/i18n/i18next.server";
 import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
@@ -44,45 +38,9 @@ export const handle: RouteHandle = { titleKey: "event.metaTitle" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
   const viewer = current ? { id: current.user.id, role: current.user.role } : null;
-  const event = await eventForViewer(db(), params.id ?? "", viewer, locale);
-  if (!event) throw notFound();
-  const refusal = rsvpRefusal(
-    {
-      status: event.status,
-      startsAt: new Date(event.startsAt),
-      rsvpDeadline: event.rsvpDeadline ? new Date(event.rsvpDeadline) : null,
-    },
-    new Date(),
-  );
-  return json({
-    event,
-    locale,
-    signedIn: viewer !== null,
-    refusal,
-    notForMe: viewer ? await womenOnlyRefusalFor(db(), event, viewer.id) : null,
-    repeats: event.seriesRule
-      ? recurrenceText(
-          await getFixedT(locale),
-          event.seriesRule,
-          new Date(event.startsAt),
-          event.timeZone,
-          locale,
-        )
-      : null,
-    zoneName: timeZoneName(event.timeZone, locale, new Date(event.startsAt)),
-    googleCalendar: googleCalendarLink(
-      (await singleEventEntry(
-        db(),
-        event.id,
-        viewer ? { id: viewer.id, isOrganizer: event.isOrganizer } : null,
-        locale,
-        env().appUrl,
-      ))!,
-    ),
-    deadline: event.rsvpDeadline
-      ? formatDateTime(new Date(event.rsvpDeadline), locale, event.timeZone)
-      : null,
-  });
+  const page = await eventPage(db(), params.id ?? "", viewer, locale, env().appUrl);
+  if (!page) throw notFound();
+  return json({ ...page, locale, signedIn: viewer !== null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

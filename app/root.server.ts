@@ -4,5 +4,5 @@
 // gzipped bytes each), while one only this route imports is folded into its own file.
 export { getSessionUser } from "~/accounts/sessions.server";
 export { env } from "~/env.server";
-export { getLocale } from "~/i18n/i18next.server";
+export { getLocale } from "~/utils/locale.server";
 export { messagesVersion } from "~/i18n/resources.server";

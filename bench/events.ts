@@ -16,7 +16,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "~/db.server";
 import { eventKinds } from "~/events/kinds";
-import { encodeLanguages } from "~/events/languages";
+import { encodeList } from "~/utils/comma-list";
 import { prepareDatabase } from "../server/database.js";
 
 const CONNECTIONS = 50;
@@ -62,7 +62,7 @@ async function seed(file: string) {
       locale: "en",
       startsAt,
       endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-      languages: encodeLanguages(languageSets[i % languageSets.length]!),
+      languages: encodeList(languageSets[i % languageSets.length]!),
       venueName: "Hall",
       capacity: 30,
     };

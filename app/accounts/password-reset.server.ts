@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "~/db.server";
+import { type Db, writeTransaction } from "~/db.server";
 import type { Locale } from "~/i18n/config";
+import { enqueueMessages } from "~/notifications/outbox.server";
 import { replacePassword, normalizeEmail } from "./accounts.server";
 import { createCounter } from "./throttle.server";
 
@@ -65,20 +66,14 @@ export async function createPasswordResetToken(
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
   const payload = { token, locale, expiresAt: expiresAt.toISOString() };
-  await db.$transaction([
-    db.passwordResetToken.deleteMany({ where: { userId: user.id } }),
-    db.passwordResetToken.create({
-      data: {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        expiresAt,
-      },
-    }),
+  await writeTransaction(db, async (tx) => {
+    await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+    await tx.passwordResetToken.create({
+      data: { tokenHash: hashToken(token), userId: user.id, expiresAt },
+    });
     // The outbox erases the token from this row as soon as the email is delivered.
-    db.outboxMessage.create({
-      data: { kind: "password_reset", userId: user.id, payload: JSON.stringify(payload) },
-    }),
-  ]);
+    await enqueueMessages(tx, [{ kind: "password_reset", userId: user.id, payload }]);
+  });
   return { token, user };
 }
 

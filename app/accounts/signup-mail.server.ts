@@ -1,5 +1,5 @@
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "~/notifications/templates.server";
+import type { Rendered, TemplateInput } from "~/notifications/template-input";
 import { hashConfirmationToken } from "./signup.server";
 
 /**

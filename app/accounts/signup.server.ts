@@ -3,6 +3,7 @@ import { generateIdFromEntropySize } from "lucia";
 import { type Db, writeTransaction } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
+import { enqueueMessages } from "~/notifications/outbox.server";
 import { normalizeEmail } from "./accounts.server";
 import { hashPassword } from "./password.server";
 import { createCounter } from "./throttle.server";
@@ -82,17 +83,13 @@ async function issueConfirmation(
     data: { tokenHash: hashConfirmationToken(token), userId, expiresAt, logsIn: options.logsIn },
   });
   // The sender erases the token from this row once the email is delivered.
-  await tx.outboxMessage.create({
-    data: {
+  await enqueueMessages(tx, [
+    {
       kind: "signup_confirm",
       userId,
-      payload: JSON.stringify({
-        token,
-        locale: options.locale,
-        expiresAt: expiresAt.toISOString(),
-      }),
+      payload: { token, locale: options.locale, expiresAt: expiresAt.toISOString() },
     },
-  });
+  ]);
 }
 
 export type SignupInput = {
@@ -125,13 +122,9 @@ export async function requestSignup(
         });
         if (existing?.emailVerifiedAt) {
           // Its owner hears about it; nothing about the account changes.
-          await tx.outboxMessage.create({
-            data: {
-              kind: "signup_existing",
-              userId: existing.id,
-              payload: JSON.stringify({ locale: input.locale }),
-            },
-          });
+          await enqueueMessages(tx, [
+            { kind: "signup_existing", userId: existing.id, payload: { locale: input.locale } },
+          ]);
         } else if (existing) {
           // Signing up again before confirming: the newest details count. Whoever opens the
           // new link must then log in with the new password (see SignupConfirmation.logsIn).

@@ -1,12 +1,12 @@
 import { type Db, writeTransaction } from "~/db.server";
-import { decodeLanguages, encodeLanguages } from "~/events/languages";
+import { decodeList, encodeList } from "~/utils/comma-list";
 import type { ResourceInput, ResourceTranslationInput } from "./directory-schemas";
 import { isStale, STALE_AFTER_MONTHS, type ResourceWithTranslations } from "./directory.server";
 import type { ImportedEntry } from "./hsds.server";
 import { encodeOpeningHours, parseOpeningHours } from "./opening-hours";
 
 /** Topics are stored like languages, ",sleep,food,", so `contains: ",food,"` finds them. */
-export const encodeTopics = encodeLanguages;
+export const encodeTopics = encodeList;
 
 function columnsOf(input: ResourceInput) {
   return {
@@ -14,7 +14,7 @@ function columnsOf(input: ResourceInput) {
     description: input.description,
     locale: input.locale,
     topics: encodeTopics(input.topics),
-    languages: encodeLanguages(input.languages),
+    languages: encodeList(input.languages),
     interpretation: input.interpretation,
     audience: input.audience,
     free: input.free,
@@ -111,8 +111,8 @@ export function formDefaultsOf(resource: ResourceWithTranslations) {
     name: resource.name,
     description: resource.description,
     locale: resource.locale,
-    topics: decodeLanguages(resource.topics),
-    languages: decodeLanguages(resource.languages),
+    topics: decodeList(resource.topics),
+    languages: decodeList(resource.languages),
     interpretation: resource.interpretation ? "on" : undefined,
     audience: resource.audience,
     free: resource.free ? "on" : undefined,

@@ -1,5 +1,5 @@
 import type { Db } from "~/db.server";
-import { decodeLanguages } from "~/events/languages";
+import { decodeList } from "~/utils/comma-list";
 import type { Locale } from "~/i18n/config";
 import { formatDay } from "~/i18n/format";
 import {
@@ -22,8 +22,8 @@ export function resourceView(resource: ResourceWithTranslations, locale: Locale,
   return {
     id: resource.id,
     ...text,
-    topics: decodeLanguages(resource.topics).filter(isHelpTopic) as HelpTopic[],
-    languages: decodeLanguages(resource.languages),
+    topics: decodeList(resource.topics).filter(isHelpTopic) as HelpTopic[],
+    languages: decodeList(resource.languages),
     interpretation: resource.interpretation,
     audience: resource.audience,
     free: resource.free,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { decodeLanguages, isSpokenLanguage } from "~/events/languages";
+import { isSpokenLanguage } from "~/events/languages";
+import { decodeList } from "~/utils/comma-list";
 import { isLocale } from "~/i18n/config";
 import type { ResourceInput } from "./directory-schemas";
 import type { ResourceWithTranslations } from "./directory.server";
@@ -122,7 +123,7 @@ export function serviceOf(r: ResourceWithTranslations) {
     required_documents: r.whatToBring
       ? [{ id: stableUuid("document", r.id), service_id: id, document: r.whatToBring }]
       : [],
-    languages: decodeLanguages(r.languages).map((code) => ({
+    languages: decodeList(r.languages).map((code) => ({
       id: stableUuid("language", r.id, code),
       service_id: id,
       name: languageEnglishName(code),
@@ -143,7 +144,7 @@ export function serviceOf(r: ResourceWithTranslations) {
       timezone: 9,
     })),
     attributes: [
-      ...decodeLanguages(r.topics)
+      ...decodeList(r.topics)
         .filter(isHelpTopic)
         .map((code) => attribute("topic", code, topicNames[code])),
       attribute("audience", audience, audienceNames[audience]),

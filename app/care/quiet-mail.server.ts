@@ -1,7 +1,7 @@
 import { textFor } from "~/events/events.server";
 import { formatDay, formatTime } from "~/i18n/format";
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "~/notifications/templates.server";
+import type { Rendered, TemplateInput } from "~/notifications/template-input";
 
 const NEXT_EVENTS = 3;
 

@@ -1,8 +1,8 @@
 import { type Db, writeTransaction } from "~/db.server";
 import type { Event, Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
-import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/outbox.server";
-import { encodeLanguages } from "./languages";
+import { enqueueEventMessages, enqueueRsvpMessages } from "~/notifications/change-messages.server";
+import { encodeList } from "~/utils/comma-list";
 import {
   isValidTimeZone,
   localParts,
@@ -12,7 +12,9 @@ import {
   zonedInstant,
   type Repeat,
 } from "./recurrence";
-import { confirmedSeats, fillFromWaitlist, type RsvpChange } from "./rsvp.server";
+import type { EventChange, RsvpChange } from "./changes";
+import { deadlineFor } from "./event-form";
+import { confirmedSeats, fillFromWaitlist } from "./rsvp.server";
 import type { CreateEventInput, EventFormInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -21,13 +23,6 @@ type Tx = Prisma.TransactionClient;
 export const GENERATE_AHEAD_DAYS = 92;
 const TOP_UP_DAYS = GENERATE_AHEAD_DAYS + 31;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type EventChange = {
-  kind: "changed" | "cancelled";
-  eventId: string;
-  /** Time or place changed: people who are going should be told. */
-  timeOrPlaceChanged: boolean;
-};
 
 export type FormError = { field: string; error: string };
 type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FormError[] };
@@ -39,7 +34,7 @@ function contentOf(input: EventFormInput) {
     title: input.title,
     description: input.description,
     locale: input.locale,
-    languages: encodeLanguages(input.languages),
+    languages: encodeList(input.languages),
     stepFreeAccess: input.stepFreeAccess,
     childcare: input.childcare,
     food: input.food,
@@ -57,12 +52,6 @@ function contentOf(input: EventFormInput) {
 type EventContent = ReturnType<typeof contentOf>;
 
 type SeriesTemplate = EventContent & { durationMinutes: number; rsvpDeadlineHours: number | null };
-
-function deadlineFor(startsAt: Date, hours: number | null | undefined): Date | null {
-  return hours === null || hours === undefined
-    ? null
-    : new Date(startsAt.getTime() - hours * 3_600_000);
-}
 
 function validateTimes(input: EventFormInput, now: Date): FormError[] {
   const errors: FormError[] = [];

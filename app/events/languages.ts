@@ -73,12 +73,3 @@ export function foreignLanguageNames(
     return lang ? [{ text: languageName(code, readerLocale), lang }] : [];
   });
 }
-
-/** Stored as ",fa,ja," so that `contains: ",fa,"` finds events where Persian is spoken. */
-export function encodeLanguages(codes: readonly string[]): string {
-  return `,${[...new Set(codes)].join(",")}${codes.length ? "," : ""}`;
-}
-
-export function decodeLanguages(stored: string): string[] {
-  return stored.split(",").filter(Boolean);
-}

@@ -4,9 +4,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/accounts/roles";
 import type { Locale } from "~/i18n/config";
 import { textFor } from "./events.server";
-import { decodeLanguages } from "./languages";
+import { decodeList } from "~/utils/comma-list";
 import { mayKnowPlace } from "./privacy";
-import { freeSeats, seatsOf, type RsvpStatus } from "./rsvp-rules";
+import { freeSeats, seatsOf, seatsTaken, type RsvpStatus } from "./rsvp-rules";
 import { myStatus } from "./rsvp.server";
 
 export const PAGE_SIZE = 12;
@@ -28,7 +28,11 @@ export async function countsFor(db: Db, eventIds: string[]) {
   for (const row of grouped) {
     const entry = counts.get(row.eventId)!;
     if (row.status === "going")
-      entry.seatsTaken = row._count + (row._sum.children ?? 0) + (row._sum.guests ?? 0);
+      entry.seatsTaken = seatsTaken({
+        parties: row._count,
+        children: row._sum.children ?? 0,
+        guests: row._sum.guests ?? 0,
+      });
     else entry.waiting = row._count;
   }
   return counts;
@@ -52,7 +56,7 @@ function summary(
     endsAt: event.endsAt.toISOString(),
     timeZone: event.timeZone,
     status: event.status,
-    languages: decodeLanguages(event.languages),
+    languages: decodeList(event.languages),
     capacity: event.capacity,
     seatsTaken: counts.seatsTaken,
     seatsLeft: Number.isFinite(free) ? free : null,
@@ -177,7 +181,7 @@ function listSummary(row: ListRow, locale: Locale): EventSummary {
     endsAt: toDate(row.endsAt)!.toISOString(),
     timeZone: row.timeZone,
     status: row.status,
-    languages: decodeLanguages(row.languages),
+    languages: decodeList(row.languages),
     capacity,
     seatsTaken,
     seatsLeft: Number.isFinite(free) ? free : null,

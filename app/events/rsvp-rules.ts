@@ -16,6 +16,11 @@ export function seatsOf(party: { children: number; guests: number }): number {
   return 1 + party.children + party.guests;
 }
 
+/** Seats the confirmed parties take: each person plus the children and guests they bring. */
+export function seatsTaken(going: { parties: number; children: number; guests: number }): number {
+  return going.parties + going.children + going.guests;
+}
+
 /** Seats still free; unlimited events always have room. */
 export function freeSeats(capacity: number | null, confirmedSeats: number): number {
   return capacity === null ? Number.POSITIVE_INFINITY : Math.max(0, capacity - confirmedSeats);

@@ -2,16 +2,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { newId } from "~/db/ids";
 import { sqlWriteTransaction, type Db, writeTransaction } from "~/db.server";
 import { sql, toBoolean, toDate, toNumber, type SqlRunner } from "~/db/sql";
-import {
-  enqueueRsvpMessages,
-  recordMessages,
-  rsvpMessagesFor,
-} from "~/notifications/outbox.server";
+import { enqueueRsvpMessages, rsvpMessagesFor } from "~/notifications/change-messages.server";
+import { recordMessages } from "~/notifications/outbox.server";
+import type { RsvpChange } from "./changes";
 import {
   freeSeats,
   planPromotions,
   rsvpRefusal,
   seatsOf,
+  seatsTaken,
   waitlistPosition,
   womenOnlyRefusal,
   type RsvpStatus,
@@ -19,16 +18,8 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Every RSVP state change passes through the functions in this file and is reported as an
- * RsvpChange; the emails it causes are recorded in the outbox inside the same transaction.
- */
-export type RsvpChange = {
-  kind: "confirmed" | "waitlisted" | "promoted" | "cancelled";
-  eventId: string;
-  userId: string;
-  rsvpId: string;
-};
+// Every RSVP state change passes through the functions in this file and is reported as an
+// RsvpChange (./changes); the emails it causes are recorded in the outbox in the same transaction.
 
 export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
   const sum = await tx.rsvp.aggregate({
@@ -36,7 +27,24 @@ export async function confirmedSeats(tx: Tx, eventId: string): Promise<number> {
     _sum: { children: true, guests: true },
     _count: true,
   });
-  return sum._count + (sum._sum.children ?? 0) + (sum._sum.guests ?? 0);
+  return seatsTaken({
+    parties: sum._count,
+    children: sum._sum.children ?? 0,
+    guests: sum._sum.guests ?? 0,
+  });
+}
+
+/** Where this RSVP stands in the event's waiting list (1-based), or null when it is not waiting. */
+export async function waitingPlace(
+  tx: Tx | Db,
+  eventId: string,
+  rsvpId: string,
+): Promise<number | null> {
+  const waitlist = await tx.rsvp.findMany({
+    where: { eventId, status: "waitlisted" },
+    select: { id: true, children: true, guests: true, queueSeq: true },
+  });
+  return waitlistPosition(waitlist, rsvpId);
 }
 
 /** Promotes waitlisted parties that now fit, in arrival order. Runs after every change that can free a seat. */
@@ -132,7 +140,11 @@ async function decideNewAnswer(
     FROM "Rsvp" WHERE "eventId" = ${input.eventId} GROUP BY "status"`);
   const going = groups.find((g) => g.status === "going");
   const taken = going
-    ? toNumber(going.parties) + toNumber(going.children) + toNumber(going.guests)
+    ? seatsTaken({
+        parties: toNumber(going.parties),
+        children: toNumber(going.children),
+        guests: toNumber(going.guests),
+      })
     : 0;
   const waiting = toNumber(groups.find((g) => g.status === "waitlisted")?.parties);
   const lastSeq = Math.max(0, ...groups.map((g) => toNumber(g.lastSeq)));
@@ -324,14 +336,7 @@ export async function myStatus(
       interpretation: null,
       note: "",
     };
-  let position: number | null = null;
-  if (mine.status === "waitlisted") {
-    const waitlist = await tx.rsvp.findMany({
-      where: { eventId, status: "waitlisted" },
-      select: { id: true, children: true, guests: true, queueSeq: true },
-    });
-    position = waitlistPosition(waitlist, mine.id);
-  }
+  const position = mine.status === "waitlisted" ? await waitingPlace(tx, eventId, mine.id) : null;
   return {
     status: mine.status as RsvpStatus,
     position,

@@ -9,7 +9,8 @@ export function translationUrl(locale: string, routeId: string, version: string)
 function merge(into: Messages, from: Messages) {
   for (const [key, value] of Object.entries(from)) {
     const existing = into[key];
-    if (typeof value !== "string" && existing && typeof existing !== "string") merge(existing, value);
+    if (typeof value !== "string" && existing && typeof existing !== "string")
+      merge(existing, value);
     else into[key] = value;
   }
 }

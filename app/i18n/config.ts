@@ -1,12 +1,9 @@
 import { formatInterpolation } from "./format";
 
-/**
- * The one i18n configuration, shared by server and browser.
- * `ja-x-easy` is Easy Japanese (やさしい日本語): a private-use BCP 47 tag on top of `ja`, so
- * browsers and screen readers still treat the text as Japanese.
- */
-export const supportedLocales = ["en", "ja", "ja-x-easy", "fa", "ar", "fr"] as const;
-export type Locale = (typeof supportedLocales)[number];
+import { supportedLocales, type Locale } from "./locales";
+
+/** The one i18n configuration, shared by server and browser. */
+export { supportedLocales, type Locale };
 
 export const defaultLocale: Locale = "en";
 

@@ -1,5 +1,5 @@
 import { dateTimeFormat, listFormat, numberFormat } from "./intl-cache";
-import type { Locale } from "./config";
+import type { Locale } from "./locales";
 
 /**
  * The locale Intl should format for. Easy Japanese formats as Japanese does. Persian keeps its

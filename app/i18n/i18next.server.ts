@@ -1,9 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { getSessionUser } from "~/accounts/sessions.server";
 import { env } from "~/env.server";
-import { perRequestOf } from "~/utils/request.server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
 import { resources } from "./resources.server";
 
@@ -24,31 +22,28 @@ export function localeCookieHeader(locale: Locale): Promise<string> {
   return localeCookie.serialize(locale, { secure: env().isProduction });
 }
 
-/** Language: `?lng`, then the cookie, then the saved preference, then Accept-Language. */
-export const i18next = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...supportedLocales],
-    fallbackLanguage: defaultLocale,
-    cookie: localeCookie,
-    order: ["searchParams", "cookie", "custom", "header"],
-    findLocale: async (request) => (await getSessionUser(request))?.user.locale ?? null,
-  },
-  i18next: { ...i18nOptions, resources },
-});
-
-const localeKey = Symbol("locale");
-
-/** The request's language; with the load context, worked out once for all of a visit's loaders. */
-export function getLocale(request: Request, context?: unknown): Promise<Locale> {
-  const store = perRequestOf(context);
-  let pending = store?.get(localeKey) as Promise<Locale> | undefined;
-  if (!pending) {
-    pending = i18next
-      .getLocale(request)
-      .then((locale) => (isLocale(locale) ? locale : defaultLocale));
-    store?.set(localeKey, pending);
-  }
-  return pending;
+/**
+ * Language: `?lng`, then the cookie, then the saved preference, then Accept-Language. The saved
+ * preference is the caller's to look up (utils/locale.server.ts asks accounts), so i18n
+ * depends on no domain.
+ */
+export function localeDetector(
+  savedLocale: (request: Request) => Promise<string | null>,
+): (request: Request) => Promise<Locale> {
+  const detector = new RemixI18Next({
+    detection: {
+      supportedLanguages: [...supportedLocales],
+      fallbackLanguage: defaultLocale,
+      cookie: localeCookie,
+      order: ["searchParams", "cookie", "custom", "header"],
+      findLocale: savedLocale,
+    },
+    i18next: { ...i18nOptions, resources },
+  });
+  return async (request) => {
+    const locale = await detector.getLocale(request);
+    return isLocale(locale) ? locale : defaultLocale;
+  };
 }
 
 // One instance holds every translation; requests use cheap clones or fixed translators of it.

@@ -1,4 +1,4 @@
-import { decodeLanguages, encodeLanguages } from "~/events/languages";
+import { decodeList, encodeList } from "~/utils/comma-list";
 import type { GenderPreference, Mentee, Mentor, Mode } from "./matching";
 
 /**
@@ -50,11 +50,11 @@ export type LanguageWithLevel = { code: string; level: LanguageLevel };
 
 /** Stored as ",fa:fluent,ja:basic,". */
 export function encodeLanguageLevels(items: readonly LanguageWithLevel[]): string {
-  return encodeLanguages(items.map((item) => `${item.code}:${item.level}`));
+  return encodeList(items.map((item) => `${item.code}:${item.level}`));
 }
 
 export function decodeLanguageLevels(stored: string): LanguageWithLevel[] {
-  return decodeLanguages(stored).map((entry) => {
+  return decodeList(stored).map((entry) => {
     const [code = "", level = "conversational"] = entry.split(":");
     return {
       code,
@@ -101,8 +101,8 @@ export function engineMentee(profile: StoredProfile, excludedMentorIds: string[]
   return {
     id: profile.userId,
     languages: matchingLanguages(profile.languages),
-    goals: decodeLanguages(profile.topics),
-    availability: decodeLanguages(profile.availability),
+    goals: decodeList(profile.topics),
+    availability: decodeList(profile.availability),
     mode: asMode(profile.mode),
     mentorGender: (genderPreferences as readonly string[]).includes(profile.mentorGender)
       ? (profile.mentorGender as GenderPreference)
@@ -117,8 +117,8 @@ export function engineMentor(profile: StoredProfile, spare: number): Mentor {
   return {
     id: profile.userId,
     languages: matchingLanguages(profile.languages),
-    skills: decodeLanguages(profile.topics),
-    availability: decodeLanguages(profile.availability),
+    skills: decodeList(profile.topics),
+    availability: decodeList(profile.availability),
     mode: asMode(profile.mode),
     gender: profile.gender,
     capacity: Math.max(0, spare),

@@ -1,5 +1,5 @@
 import { type Db, writeTransaction } from "~/db.server";
-import { encodeLanguages } from "~/events/languages";
+import { encodeList } from "~/utils/comma-list";
 import type { Locale } from "~/i18n/config";
 import { encodeLanguageLevels } from "./codes";
 import type { ProfileInput } from "./schemas";
@@ -20,8 +20,8 @@ export async function saveProfile(
       return { ok: false, error: "errors.mentoringRoleFixed" };
     const common = {
       languages: encodeLanguageLevels(input.languages),
-      topics: encodeLanguages(input.topics),
-      availability: encodeLanguages(input.availability),
+      topics: encodeList(input.topics),
+      availability: encodeList(input.availability),
       mode: input.mode,
       area: input.area,
       shareEmail: input.shareEmail,

@@ -1,6 +1,6 @@
 import type { Db } from "~/db.server";
 import type { MentoringProfile } from "~/generated/prisma/client";
-import { decodeLanguages } from "~/events/languages";
+import { decodeList } from "~/utils/comma-list";
 import {
   decodeLanguageLevels,
   isQuiet,
@@ -34,8 +34,8 @@ function decodedProfile(p: MentoringProfile) {
   return {
     role: p.role as MentoringRole,
     languages: decodeLanguageLevels(p.languages),
-    topics: decodeLanguages(p.topics),
-    availability: decodeLanguages(p.availability),
+    topics: decodeList(p.topics),
+    availability: decodeList(p.availability),
     mode: p.mode,
     area: p.area,
     mentorGender: p.mentorGender,
@@ -240,7 +240,7 @@ export async function draftView(db: Db) {
       mentee: d.mentee.displayName,
       mentor: d.mentor.displayName,
       score: d.score,
-      reasons: decodeLanguages(d.reasons),
+      reasons: decodeList(d.reasons),
     })),
     waiting: pool.mentees
       .filter((m) => !drafted.has(m.id))

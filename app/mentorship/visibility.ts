@@ -1,4 +1,4 @@
-import { decodeLanguages } from "~/events/languages";
+import { decodeList } from "~/utils/comma-list";
 import { decodeLanguageLevels, type LanguageWithLevel, type MentoringRole } from "./codes";
 
 /**
@@ -49,10 +49,9 @@ export function partnerView(
   const p = partner.profile;
   if (!p || (status !== "proposed" && status !== "active")) return view;
   view.languages = decodeLanguageLevels(p.languages);
-  view.topics = decodeLanguages(p.topics);
+  view.topics = decodeList(p.topics);
   if (viewer === "mentee") view.affiliation = p.affiliation;
-  if (viewer === "mentor" || status === "active")
-    view.availability = decodeLanguages(p.availability);
+  if (viewer === "mentor" || status === "active") view.availability = decodeList(p.availability);
   if (status !== "active") return view;
   view.mode = p.mode;
   view.area = p.area;

@@ -1,7 +1,7 @@
 import { type Db, writeTransaction } from "~/db.server";
 
-import { enqueueMentoringMessages } from "~/notifications/outbox.server";
-import { encodeLanguages } from "~/events/languages";
+import { enqueueMentoringMessages } from "~/notifications/change-messages.server";
+import { encodeList } from "~/utils/comma-list";
 import type { Prisma } from "~/generated/prisma/client";
 import {
   closedStatuses,
@@ -14,35 +14,16 @@ import {
   type FitAnswer,
   type MentoringRole,
 } from "./codes";
+import type { MentoringChange } from "./changes";
 import { infeasibility, matchMentees, scorePair, type Mentee, type Mentor } from "./matching";
 import { activeRules } from "~/safety/keep-apart.server";
 import { exclusionsFrom } from "~/safety/keep-apart-rules";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Every change to a mentoring match passes through the functions in this file, each in one
- * transaction, and is reported as MentoringChange records; the emails they cause are recorded
- * in the outbox inside that transaction (enqueueMentoringMessages):
- * - proposed: ask the mentee and the mentor (userIds) to accept or decline within 7 days;
- * - activated: introduce them to each other (both accepted; contact details now visible);
- * - declined / expired: tell both, kindly, that they are back in the pool;
- * - ended: tell both the match has ended;
- * - rematch_requested: tell organizers (userIds holds only the mentee; never tell the mentor);
- * - checkin_due: remind the mentor (userIds) that the match has been quiet for 21 days.
- */
-export type MentoringChange = {
-  kind:
-    | "proposed"
-    | "activated"
-    | "expired"
-    | "declined"
-    | "ended"
-    | "rematch_requested"
-    | "checkin_due";
-  matchId: string;
-  userIds: string[];
-};
+// Every change to a mentoring match passes through the functions in this file, each in one
+// transaction, and is reported as MentoringChange records (./changes); the emails they cause
+// are recorded in the outbox inside that transaction (enqueueMentoringMessages).
 
 /** Refusals carry changes too: an answer to a proposal that has just expired records the expiry. */
 export type MentoringOutcome =
@@ -127,7 +108,7 @@ export async function runMatching(
           mentorId: match.mentorId,
           status: "draft",
           score: match.score,
-          reasons: encodeLanguages(match.reasons),
+          reasons: encodeList(match.reasons),
           createdById: organizerId,
         },
       });
@@ -171,7 +152,7 @@ export async function pickDraftMentor(
     const problem = pairProblem(mentee, mentor, otherDrafts);
     if (problem) return refuse(problem);
     const { score, reasons } = scorePair(mentee!, mentor!);
-    const data = { mentorId, score, reasons: encodeLanguages(reasons), createdById: organizerId };
+    const data = { mentorId, score, reasons: encodeList(reasons), createdById: organizerId };
     const existing = await tx.mentoringMatch.findFirst({ where: { status: "draft", menteeId } });
     if (existing) await tx.mentoringMatch.update({ where: { id: existing.id }, data });
     else await tx.mentoringMatch.create({ data: { ...data, menteeId, status: "draft" } });

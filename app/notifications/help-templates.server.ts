@@ -1,5 +1,5 @@
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "./templates.server";
+import type { Rendered, TemplateInput } from "./template-input";
 
 /**
  * Help emails say only that there is something to read on Tsunagu: the subject, the preview

@@ -1,6 +1,6 @@
 import { formatDay } from "~/i18n/format";
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "./templates.server";
+import type { Rendered, TemplateInput } from "./template-input";
 
 /**
  * Mentoring emails name the other person by display name only (which each may already see)

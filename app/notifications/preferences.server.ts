@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { hasRole } from "~/accounts/roles";
 import type { Db } from "~/db.server";
 import {
   decodeOptOuts,
@@ -7,6 +8,7 @@ import {
   type MessageKind,
   type ReminderLead,
 } from "./kinds";
+import { switchableKinds } from "./schemas";
 
 /** The secret in a person's unsubscribe links; made on first use and kept, so old emails keep working. */
 export async function mailTokenFor(db: Db, userId: string): Promise<string> {
@@ -57,6 +59,27 @@ export async function saveMailPreferences(
       mailOptOuts: encodeOptOuts(preferences.optedOut),
       reminderLead: preferences.reminderLead,
     },
+  });
+}
+
+/**
+ * The settings form's email boxes: a box left unticked is an opt-out. Boxes this person is not
+ * shown (organizers' kinds, for a member) keep their earlier setting.
+ */
+export async function saveEmailChoices(
+  db: Db,
+  user: { id: string; role: string },
+  choices: { wanted: readonly MessageKind[]; reminderLead: ReminderLead },
+): Promise<void> {
+  const wanted = new Set(choices.wanted);
+  const previous = await mailPreferences(db, user.id);
+  const shown = switchableKinds(hasRole(user.role, "organizer"));
+  await saveMailPreferences(db, user.id, {
+    optedOut: [
+      ...shown.filter((kind) => !wanted.has(kind)),
+      ...previous.optedOut.filter((kind) => !shown.includes(kind)),
+    ],
+    reminderLead: choices.reminderLead,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
 import { reminderLeadMs } from "./kinds";
+import { enqueueMessages } from "./outbox.server";
 
 /** One reminder per RSVP and start time: a moved event gets a reminder for its new time. */
 export function reminderKey(rsvpId: string, startsAt: Date): string {
@@ -39,33 +39,25 @@ export async function scheduleReminders(db: Db, now = new Date()): Promise<numbe
       )
       .map((r) => ({ ...r, key: reminderKey(r.id, r.event.startsAt) }));
     if (wanted.length === 0) continue;
+    // Read first, so a round with nothing new takes no write lock.
     const existing = await db.outboxMessage.findMany({
       where: { dedupeKey: { in: wanted.map((r) => r.key) } },
       select: { dedupeKey: true },
     });
     const done = new Set(existing.map((row) => row.dedupeKey));
-    for (const rsvp of wanted) {
-      if (done.has(rsvp.key)) continue;
-      try {
-        await db.outboxMessage.create({
-          data: {
-            kind: "event_reminder",
-            userId: rsvp.userId,
-            dedupeKey: rsvp.key,
-            payload: JSON.stringify({
-              eventId: rsvp.eventId,
-              startsAt: rsvp.event.startsAt.toISOString(),
-            }),
-          },
-        });
-        recorded += 1;
-      } catch (error) {
-        // Another process recorded the same reminder a moment ago: that is the point of the key.
-        const duplicate =
-          error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-        if (!duplicate) throw error;
-      }
-    }
+    const due = wanted.filter((r) => !done.has(r.key));
+    if (due.length === 0) continue;
+    // Another process may record the same reminder a moment earlier: that is what the key is
+    // for, and the outbox skips the second.
+    recorded += await enqueueMessages(
+      db,
+      due.map((rsvp) => ({
+        kind: "event_reminder",
+        userId: rsvp.userId,
+        dedupeKey: rsvp.key,
+        payload: { eventId: rsvp.eventId, startsAt: rsvp.event.startsAt.toISOString() },
+      })),
+    );
   }
   return recorded;
 }

@@ -1,5 +1,5 @@
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "./templates.server";
+import type { Rendered, TemplateInput } from "./template-input";
 
 /**
  * A report waiting two days: the subject and body say only that something on Tsunagu is

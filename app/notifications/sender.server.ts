@@ -7,7 +7,8 @@ import { isMessageKind, linkKinds, wantsMessage, type MessageKind } from "./kind
 import { mailTokenFor, unsubscribeUrl } from "./preferences.server";
 import { reasonHasPassed } from "./relevance.server";
 import { mailFromRendering, storeRendering } from "./rendering";
-import { renderMessage, type Recipient } from "./templates.server";
+import type { Recipient } from "./template-input";
+import { renderMessage } from "./templates.server";
 
 /** After this many tries (about three hours of backing off) a message is given up and shown to admins. */
 export const MAX_ATTEMPTS = 10;

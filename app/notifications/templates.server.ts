@@ -1,41 +1,21 @@
 import type { TFunction } from "i18next";
-import { passwordResetMail } from "~/accounts/password-reset-mail.server";
 import { renderQuietHello } from "~/care/quiet-mail.server";
 import { renderSignupMessage } from "~/accounts/signup-mail.server";
 import { memberEventFile, placeFor } from "~/calendar/feeds.server";
-import type { Db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { mayKnowPlace } from "~/events/privacy";
-import { waitlistPosition } from "~/events/rsvp-rules";
+import { waitingPlace } from "~/events/rsvp.server";
 import { formatDay, formatMonthDay, formatTime } from "~/i18n/format";
 import type { Locale } from "~/i18n/config";
 import { renderEmail } from "~/mail/layout.server";
 import type { Mail } from "~/mail/mail.server";
 import type { MessageKind } from "./kinds";
+import { passwordResetMail } from "./password-reset-template.server";
+import type { Rendered, TemplateInput } from "./template-input";
 import { renderHelpMessage } from "./help-templates.server";
 import { renderMentoringMessage } from "./mentoring-templates.server";
 import { renderKeepApartAlert } from "~/safety/alert-mail.server";
 import { renderReportMessage } from "./report-templates.server";
-
-export type Recipient = { id: string; email: string; displayName: string };
-
-export type TemplateInput = {
-  db: Db;
-  kind: MessageKind;
-  payload: Record<string, string>;
-  recipient: Recipient;
-  locale: Locale;
-  t: TFunction;
-  appUrl: string;
-  unsubscribeUrl: string;
-};
-
-/**
- * A message to send, or why it cannot be rendered (its event or match is gone). Whether it
- * still makes sense at all is decided before rendering, and before every retry, by
- * `reasonHasPassed` (relevance.server.ts).
- */
-export type Rendered = { mail: Mail } | { skip: string };
 
 /**
  * Subjects name the kind of gathering in neutral words ("Café on 14 June") and never the
@@ -88,13 +68,7 @@ async function renderEventMessage(input: TemplateInput): Promise<Rendered> {
       break;
     case "rsvp_waitlisted": {
       let position: number | null = null;
-      if (current === "waitlisted" && rsvp) {
-        const waitlist = await db.rsvp.findMany({
-          where: { eventId, status: "waitlisted" },
-          select: { id: true, children: true, guests: true, queueSeq: true },
-        });
-        position = waitlistPosition(waitlist, rsvp.id);
-      }
+      if (current === "waitlisted" && rsvp) position = await waitingPlace(db, eventId, rsvp.id);
       paragraphs.push(
         position === null
           ? t("mail.waitlistedBody", { title })

@@ -6,7 +6,7 @@ import { Pager } from "~/components/Pager";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { auditPage } from "~/safety/audit-log.server";
 import { auditPageSchema } from "~/safety/schemas";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";

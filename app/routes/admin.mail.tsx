@@ -7,7 +7,7 @@ import { Notice } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime, intlLocale } from "~/i18n/format";
 import { numberFormat } from "~/i18n/intl-cache";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { isMessageKind } from "~/notifications/kinds";
 import { deliveryOverview, retryFailedMessage } from "~/notifications/admin.server";
 import { MAX_ATTEMPTS } from "~/notifications/sender.server";

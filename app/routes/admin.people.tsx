@@ -9,7 +9,7 @@ import { requireRole } from "~/accounts/sessions.server";
 import { Notice } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
 import { parseWithZod } from "@conform-to/zod";

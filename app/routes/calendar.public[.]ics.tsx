@@ -4,7 +4,7 @@ import { feedResponse } from "~/calendar/http.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { isEventKind } from "~/events/kinds";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 
 /** Everyone's feed of upcoming events, `?kind=yoga` to narrow it, `?lng=fa` for Persian titles. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { intlLocale } from "~/i18n/format";
 import { dateTimeFormat } from "~/i18n/intl-cache";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { MailAttachment } from "~/mail/mail.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";

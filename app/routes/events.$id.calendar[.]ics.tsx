@@ -5,7 +5,7 @@ import { singleEventFileEntry } from "~/calendar/feeds.server";
 import { buildCalendar, icsResponse } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/http.server";
 
 /** One event as an .ics file, with the place only if this person may know it. */

@@ -20,28 +20,22 @@ import { FormErrors, Notice } from "~/components/notices";
 import { RsvpForm } from "~/components/RsvpForm";
 import { foreignLanguageNames, languageName } from "~/events/languages";
 import { TextWithLanguages } from "~/components/Lang";
-import { rsvpRefusal, type WomenOnlyRefusal } from "~/events/rsvp-rules";
-import { formatDateTime, timeZoneName } from "~/i18n/format";
+import { type WomenOnlyRefusal } from "~/events/rsvp-rules";
 import {
   answerGoing,
   badRequest,
   cancelAnswer,
   db,
   env,
-  eventForViewer,
-  getFixedT,
+  eventPage,
   getLocale,
   getSessionUser,
-  googleCalendarLink,
   isCancelForm,
   notFound,
   parseRsvpForm,
   readForm,
-  recurrenceText,
   requireUser,
-  singleEventEntry,
-  womenOnlyRefusalFor,
-} from "~/events/event-page.server";
+} from "~/utils/event-route.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "event.metaTitle" };
@@ -49,45 +43,9 @@ export const handle: RouteHandle = { titleKey: "event.metaTitle" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [current, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
   const viewer = current ? { id: current.user.id, role: current.user.role } : null;
-  const event = await eventForViewer(db(), params.id ?? "", viewer, locale);
-  if (!event) throw notFound();
-  const refusal = rsvpRefusal(
-    {
-      status: event.status,
-      startsAt: new Date(event.startsAt),
-      rsvpDeadline: event.rsvpDeadline ? new Date(event.rsvpDeadline) : null,
-    },
-    new Date(),
-  );
-  return json({
-    event,
-    locale,
-    signedIn: viewer !== null,
-    refusal,
-    notForMe: viewer ? await womenOnlyRefusalFor(db(), event, viewer.id) : null,
-    repeats: event.seriesRule
-      ? recurrenceText(
-          await getFixedT(locale),
-          event.seriesRule,
-          new Date(event.startsAt),
-          event.timeZone,
-          locale,
-        )
-      : null,
-    zoneName: timeZoneName(event.timeZone, locale, new Date(event.startsAt)),
-    googleCalendar: googleCalendarLink(
-      (await singleEventEntry(
-        db(),
-        event.id,
-        viewer ? { id: viewer.id, isOrganizer: event.isOrganizer } : null,
-        locale,
-        env().appUrl,
-      ))!,
-    ),
-    deadline: event.rsvpDeadline
-      ? formatDateTime(new Date(event.rsvpDeadline), locale, event.timeZone)
-      : null,
-  });
+  const page = await eventPage(db(), params.id ?? "", viewer, locale, env().appUrl);
+  if (!page) throw notFound();
+  return json({ ...page, locale, signedIn: viewer !== null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

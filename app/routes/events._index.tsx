@@ -12,7 +12,7 @@ import { eventKinds } from "~/events/kinds";
 import { spokenLanguageChoices } from "~/events/languages";
 import { listUpcoming } from "~/events/queries.server";
 import { eventFilterSchema } from "~/events/schemas";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { viewerCacheHeaders } from "~/utils/http-cache.server";
 

@@ -10,7 +10,7 @@ import { EmailField, FormErrors, Notice, PasswordField, useZodForm } from "~/com
 import { ResendLinkForm } from "~/components/signup";
 import { db } from "~/db.server";
 import { formatTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { parseForm } from "~/utils/forms.server";
 import { clientIpOf } from "~/utils/request.server";

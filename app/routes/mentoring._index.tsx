@@ -8,7 +8,7 @@ import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/men
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime, formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { fitAnswers } from "~/mentorship/codes";
 import { myMentoring } from "~/mentorship/queries.server";
 import { memberActionSchema } from "~/mentorship/schemas";

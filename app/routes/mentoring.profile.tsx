@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
 import { ProfileForm } from "~/components/mentoring";
 import { db } from "~/db.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { saveProfile } from "~/mentorship/profiles.server";
 import { ownProfile } from "~/mentorship/queries.server";
 import { menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";

@@ -6,7 +6,7 @@ import { requireUser } from "~/accounts/sessions.server";
 import { EventCard } from "~/components/EventCard";
 import { db } from "~/db.server";
 import { myEvents } from "~/events/queries.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "my.metaTitle" };

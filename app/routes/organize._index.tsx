@@ -13,7 +13,7 @@ import { db } from "~/db.server";
 import { dashboard } from "~/events/organizer.server";
 import { eventFilterSchema } from "~/events/schemas";
 import { formatDateTime, formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { useNumber } from "~/i18n/use-number";
 import { parseControlForm } from "~/utils/forms.server";
 import { reportsWaiting } from "~/safety/reports.server";

@@ -10,7 +10,7 @@ import { textFor } from "~/events/events.server";
 import { attendees } from "~/events/organizer.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
-import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 import organizeStyles from "~/styles/organize.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];

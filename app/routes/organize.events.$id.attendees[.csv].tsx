@@ -1,20 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { attendees, toCsv } from "~/events/organizer.server";
-import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import { getFixedT } from "~/i18n/i18next.server";
 import { languageName } from "~/events/languages";
-import { notFound } from "~/utils/http.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 
 /** The attendee list as CSV, headed in the organizer's language; no contact details. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  const event = await db().event.findUnique({
-    where: { id: params.id ?? "" },
-    select: { id: true, startsAt: true },
-  });
-  if (!event) throw notFound();
-  const locale = await getLocale(request);
+  const { event, locale } = await loadOrganizerEvent(request, params);
   const t = await getFixedT(locale);
   const { people, walkIns } = await attendees(db(), event.id);
   const rows: (string | number)[][] = [

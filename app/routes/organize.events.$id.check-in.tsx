@@ -8,7 +8,7 @@ import { textFor } from "~/events/events.server";
 import { addWalkIn, attendees, setAttended } from "~/events/organizer.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
-import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { namelessOnCheckIn } from "~/safety/keep-apart.server";

@@ -9,13 +9,12 @@ import { EventForm } from "~/components/EventForm";
 import { FieldError, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.server";
-import { decodeLanguages } from "~/events/languages";
-import { localParts } from "~/events/recurrence";
+import { eventFormDefaults } from "~/events/event-form";
 import { editEventSchema, translationSchema } from "~/events/schemas";
 import { localeNames } from "~/i18n/config";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import type { RouteHandle } from "~/utils/handle";
-import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 import { readForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 
@@ -23,8 +22,6 @@ export const handle: RouteHandle = { titleKey: "organize.formTitleEdit" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, locale } = await loadOrganizerEvent(request, params);
-  const start = localParts(event.startsAt, event.timeZone);
-  const end = localParts(event.endsAt, event.timeZone);
   return json({
     locale,
     saved: new URL(request.url).searchParams.has("saved"),
@@ -39,32 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         description: tr.description,
       })),
     },
-    defaults: {
-      kind: event.kind,
-      title: event.title,
-      description: event.description,
-      locale: event.locale,
-      languages: decodeLanguages(event.languages),
-      date: start.date,
-      startTime: start.time,
-      endTime: end.time,
-      timeZone: event.timeZone,
-      venueName: event.venueName,
-      venueAddress: event.venueAddress,
-      mapUrl: event.mapUrl || undefined,
-      onlineUrl: event.onlineUrl || undefined,
-      hideAddress: event.hideAddress ? "on" : undefined,
-      stepFreeAccess: event.stepFreeAccess ? "on" : undefined,
-      childcare: event.childcare ? "on" : undefined,
-      food: event.food ? "on" : undefined,
-      womenOnly: event.womenOnly ? "on" : undefined,
-      accessibilityNotes: event.accessibilityNotes,
-      capacity: event.capacity?.toString(),
-      rsvpDeadlineHours: event.rsvpDeadline
-        ? String(Math.round((event.startsAt.getTime() - event.rsvpDeadline.getTime()) / 3_600_000))
-        : undefined,
-      scope: "one",
-    },
+    defaults: eventFormDefaults(event),
   });
 }
 

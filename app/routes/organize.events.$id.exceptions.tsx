@@ -8,7 +8,7 @@ import { emailField } from "~/accounts/schemas";
 import { EmailField, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
-import { loadOrganizerEvent } from "~/events/organizer-routes.server";
+import { loadOrganizerEvent } from "~/utils/organizer-event.server";
 import {
   addException,
   exceptionsFor,

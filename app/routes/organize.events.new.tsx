@@ -7,7 +7,7 @@ import { EventForm } from "~/components/EventForm";
 import { db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { createEventSchema } from "~/events/schemas";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import { parseForm } from "~/utils/forms.server";

@@ -19,7 +19,7 @@ import { FormErrors, Notice } from "~/components/forms";
 import { HelpStatus, HelpThread, RequestFactsList } from "~/components/help";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";

@@ -14,7 +14,7 @@ import { LanguageList } from "~/components/Lang";
 import { db } from "~/db.server";
 import { spokenLanguageChoices } from "~/events/languages";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { parseControlForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 

@@ -7,7 +7,7 @@ import { requireRole } from "~/accounts/sessions.server";
 import { FormErrors, Notice } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime, formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { organizerOverview } from "~/mentorship/queries.server";
 import { approveMentor, endMatch, expireProposals } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";

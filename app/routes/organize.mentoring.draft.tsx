@@ -7,7 +7,7 @@ import { requireRole } from "~/accounts/sessions.server";
 import { FormErrors, Notice } from "~/components/forms";
 import { ReasonList } from "~/components/mentoring";
 import { db } from "~/db.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { draftView } from "~/mentorship/queries.server";
 import {
   expireProposals,

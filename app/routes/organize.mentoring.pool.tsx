@@ -8,7 +8,7 @@ import { FormErrors, Notice } from "~/components/forms";
 import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring";
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { poolView } from "~/mentorship/queries.server";
 import { blockPair } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";

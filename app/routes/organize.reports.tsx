@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { reportOutcomes, reportQueueSchema } from "~/safety/report-codes";
 import { closeReport, reportQueue, takeReport } from "~/safety/reports.server";
 import { parseControlForm } from "~/utils/forms.server";

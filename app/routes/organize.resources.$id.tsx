@@ -24,7 +24,7 @@ import { SampleMark } from "~/components/resources";
 import { db } from "~/db.server";
 import { localeNames, supportedLocales } from "~/i18n/config";
 import { formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/forms.server";
 import type { RouteHandle } from "~/utils/handle";
 import { badRequest, notFound } from "~/utils/http.server";

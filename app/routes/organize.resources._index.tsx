@@ -7,7 +7,7 @@ import { listForOrganizers } from "~/care/directory-admin.server";
 import { SampleMark } from "~/components/resources";
 import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import directoryStyles from "~/styles/directory.css";
 

@@ -7,7 +7,7 @@ import { createResource } from "~/care/directory-admin.server";
 import { resourceFormSchema } from "~/care/directory-schemas";
 import { ResourceForm } from "~/components/ResourceForm";
 import { db } from "~/db.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { parseForm } from "~/utils/forms.server";
 import type { RouteHandle } from "~/utils/handle";
 

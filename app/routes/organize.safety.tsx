@@ -7,7 +7,7 @@ import { Notice } from "~/components/forms";
 import { db } from "~/db.server";
 import { textFor } from "~/events/events.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import {
   endRule,
   findAccounts,

@@ -6,7 +6,7 @@ import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { seriesAttendance } from "~/events/organizer.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { useNumber } from "~/i18n/use-number";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/http.server";

@@ -7,7 +7,7 @@ import { publicDirectory } from "~/care/directory-view.server";
 import { filterQuery, ResourceFilters } from "~/components/ResourceFilters";
 import { ResourceEntry } from "~/components/resources";
 import { db } from "~/db.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import directoryStyles from "~/styles/directory.css";
 

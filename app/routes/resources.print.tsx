@@ -8,7 +8,7 @@ import { filterQuery } from "~/components/ResourceFilters";
 import { ResourceEntry } from "~/components/resources";
 import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import directoryStyles from "~/styles/directory.css";
 

@@ -40,10 +40,11 @@ import { calendarTitlesSchema } from "~/calendar/schemas";
 import { calendarFeedUrl } from "~/calendar/urls.server";
 import { EmailChoices } from "~/components/EmailChoices";
 import { db } from "~/db.server";
-import { mailPreferences, saveMailPreferences } from "~/notifications/preferences.server";
+import { mailPreferences, saveEmailChoices } from "~/notifications/preferences.server";
 import { emailChoicesSchema, switchableKinds } from "~/notifications/schemas";
 import { formatTime } from "~/i18n/format";
-import { getLocale, localeCookieHeader } from "~/i18n/i18next.server";
+import { localeCookieHeader } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { readForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
@@ -102,17 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return json({ intent, result: submission.reply(), saved: false }, { status: 400 });
     }
-    const wanted = new Set(submission.value.wanted);
-    const previous = await mailPreferences(db(), user.id);
-    const shown = switchableKinds(hasRole(user.role, "organizer"));
-    await saveMailPreferences(db(), user.id, {
-      // Boxes this person is not shown keep their earlier setting.
-      optedOut: [
-        ...shown.filter((kind) => !wanted.has(kind)),
-        ...previous.optedOut.filter((kind) => !shown.includes(kind)),
-      ],
-      reminderLead: submission.value.reminderLead,
-    });
+    await saveEmailChoices(db(), user, submission.value);
     return json({ intent, result: submission.reply(), saved: true });
   }
   if (!isIntent(intent)) throw badRequest("Unknown form.");

@@ -7,7 +7,7 @@ import { requireUser } from "~/accounts/sessions.server";
 import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import {
   isProtected,
   keepApartChoices,

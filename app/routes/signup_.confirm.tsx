@@ -7,7 +7,7 @@ import { startSession } from "~/accounts/sessions.server";
 import { checkConfirmation, confirmSignup } from "~/accounts/signup.server";
 import { db } from "~/db.server";
 import { formatTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { clientIpOf } from "~/utils/request.server";
 import { parseForm } from "~/utils/forms.server";

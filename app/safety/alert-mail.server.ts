@@ -1,5 +1,5 @@
 import { renderEmail } from "~/mail/layout.server";
-import type { Rendered, TemplateInput } from "~/notifications/templates.server";
+import type { Rendered, TemplateInput } from "~/notifications/template-input";
 
 /**
  * The organizers' keep-apart alert. It may be read on a lock screen or a shared phone, so it

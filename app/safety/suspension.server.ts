@@ -1,8 +1,9 @@
 import { type Db, writeTransaction } from "~/db.server";
-import { cancelInTransaction, type RsvpChange } from "~/events/rsvp.server";
+import type { RsvpChange } from "~/events/changes";
+import { cancelInTransaction } from "~/events/rsvp.server";
 import { openStatuses } from "~/mentorship/codes";
-import type { MentoringChange } from "~/mentorship/workflow.server";
-import { enqueueMentoringMessages } from "~/notifications/outbox.server";
+import type { MentoringChange } from "~/mentorship/changes";
+import { enqueueMentoringMessages } from "~/notifications/change-messages.server";
 import { recordAudit } from "./audit.server";
 
 import type { SuspensionReason } from "./suspension-reasons";

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import { emailOnlySchema } from "~/accounts/schemas";
 import { formatTime } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import type { Locale } from "~/i18n/config";
 import { parseForm } from "./forms.server";
 import { clientIpOf } from "./request.server";

@@ -1,6 +1,6 @@
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { passwordResetMail } from "~/accounts/password-reset-mail.server";
+import { passwordResetMail } from "~/notifications/password-reset-template.server";
 import { i18nOptions } from "~/i18n/config";
 import { resources } from "~/i18n/resources.server";
 

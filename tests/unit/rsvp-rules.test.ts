@@ -5,6 +5,7 @@ import {
   planPromotions,
   rsvpRefusal,
   seatsOf,
+  seatsTaken,
   waitlistPosition,
 } from "~/events/rsvp-rules";
 
@@ -21,6 +22,11 @@ describe("seats", () => {
     expect(freeSeats(10, 7)).toBe(3);
     expect(freeSeats(10, 12)).toBe(0);
     expect(freeSeats(null, 500)).toBe(Infinity);
+  });
+
+  it("counts the seats confirmed parties take, companions included", () => {
+    expect(seatsTaken({ parties: 3, children: 2, guests: 1 })).toBe(6);
+    expect(seatsTaken({ parties: 0, children: 0, guests: 0 })).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { requireRole } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getLocale } from "~/utils/locale.server";
 import { notFound } from "~/utils/http.server";
 
 /** What every organizer page about one event starts with: the role check, the language, the event or a 404. */

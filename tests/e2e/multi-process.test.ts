@@ -1,12 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
+import { testEngine } from "../support/database";
 import { startServer, type RunningServer } from "../support/e2e";
 import {
   acknowledged,
   errorLines,
   freshDatabase,
   postRsvp,
-  removeTemplate,
   runDbDeploy,
   seedEvent,
   seedMembers,
@@ -21,18 +21,18 @@ import {
 
 /**
  * The documented way to run the email sender: the web server with its own sender off, beside
- * any number of `npm run worker` processes, all on one SQLite file (issue 9). Every process
- * here is real: the built server over HTTP, workers on the dev mailbox writing constantly.
+ * any number of `npm run worker` processes, all on one database (issue 9: one SQLite file;
+ * issue 13: one PostgreSQL database under TEST_DATABASE=postgresql). Every process here is
+ * real: the built server over HTTP, workers on the dev mailbox writing constantly.
  */
 
 const serverEnv = { TSUNAGU_SENDER: "off" };
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
-  // Processes first (newest first), then the files they had open.
+  // Processes first (newest first), then the databases they had open.
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-afterAll(removeTemplate);
 
 async function serve(databaseUrl: string): Promise<RunningServer> {
   const server = await startServer({ databaseUrl, env: serverEnv });
@@ -47,10 +47,10 @@ async function twoWorkers(databaseUrl: string): Promise<RunningWorker[]> {
   return workers;
 }
 
-function database() {
-  const fresh = freshDatabase();
+async function database(): Promise<string> {
+  const fresh = await freshDatabase();
   cleanups.push(fresh.remove);
-  return `file:${fresh.file}`;
+  return fresh.url;
 }
 
 function openDb(databaseUrl: string): Db {
@@ -107,11 +107,13 @@ const consistent = {
   queueSeqUnique: true,
 };
 
-describe("web server beside two `npm run worker` processes on one SQLite file", () => {
+const onOne = testEngine === "sqlite" ? "one SQLite file" : "one PostgreSQL database";
+
+describe(`web server beside two \`npm run worker\` processes on ${onOne}`, () => {
   it("an RSVP and cancellation storm gets no 5xx and leaves a consistent event", async () => {
-    const file = database();
+    const url = await database();
     const capacity = 12;
-    const { eventId, members } = await withDb(file, async (db) => {
+    const { eventId, members } = await withDb(url, async (db) => {
       const members = await seedMembers(db, 80, "storm");
       const eventId = await seedEvent(db, capacity);
       // Confirmations for another café, so both workers write throughout the storm.
@@ -127,8 +129,8 @@ describe("web server beside two `npm run worker` processes on one SQLite file", 
       await seedOutboxBacklog(db, earlier, members, 4);
       return { eventId, members };
     });
-    const server = await serve(file);
-    const workers = await twoWorkers(file);
+    const server = await serve(url);
+    const workers = await twoWorkers(url);
 
     // 60 say yes at once; then 20 of those who were told yes leave while the other 20 join.
     const first = await Promise.all(
@@ -144,7 +146,7 @@ describe("web server beside two `npm run worker` processes on one SQLite file", 
     ]);
     const answers = [...first, ...second];
 
-    const db = openDb(file);
+    const db = openDb(url);
     expect(
       countByStatus(answers),
       `HTTP statuses of ${answers.length} RSVPs; server log:\n${errorLines(server.output())}`,
@@ -159,22 +161,22 @@ describe("web server beside two `npm run worker` processes on one SQLite file", 
   });
 
   it("`npm run db:deploy` and a restart after kill -9 both work while the workers run", async () => {
-    const file = database();
-    const { eventId, members } = await withDb(file, async (db) => {
+    const url = await database();
+    const { eventId, members } = await withDb(url, async (db) => {
       const members = await seedMembers(db, 40, "restart");
       const eventId = await seedEvent(db, 100);
       await seedOutboxBacklog(db, eventId, members, 4);
       return { eventId, members };
     });
-    const first = await serve(file);
-    await twoWorkers(file);
+    const first = await serve(url);
+    await twoWorkers(url);
 
     // The README's deploy step, with nothing to apply, beside the running processes.
-    const deploy = await runDbDeploy(file);
+    const deploy = await runDbDeploy(url);
     expect.soft(deploy.code, `npm run db:deploy said:\n${deploy.output}`).toBe(0);
 
     await first.kill();
-    const again = await serve(file); // today: "Server exited early (code 1)"
+    const again = await serve(url); // today: "Server exited early (code 1)"
     expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
     const page = await fetch(`${again.url}/events/${eventId}`, {
       headers: { Cookie: members[0]!.cookie },
@@ -183,16 +185,16 @@ describe("web server beside two `npm run worker` processes on one SQLite file", 
   });
 
   it("kill -9 in the middle of an RSVP storm loses no acknowledged RSVP, and the server restarts", async () => {
-    const file = database();
+    const url = await database();
     const capacity = 20;
-    const { eventId, members } = await withDb(file, async (db) => {
+    const { eventId, members } = await withDb(url, async (db) => {
       const members = await seedMembers(db, 120, "crash");
       const eventId = await seedEvent(db, capacity);
       await seedOutboxBacklog(db, eventId, members, 3);
       return { eventId, members };
     });
-    const server = await serve(file);
-    await twoWorkers(file);
+    const server = await serve(url);
+    await twoWorkers(url);
 
     // Everyone at once; the server dies as soon as 30 of them have been answered.
     let answered = 0;
@@ -212,11 +214,11 @@ describe("web server beside two `npm run worker` processes on one SQLite file", 
       "no request was cut off by the kill",
     ).toBe(true);
 
-    const db = openDb(file);
+    const db = openDb(url);
     const before = await lostAcknowledgements(db, eventId, answers);
     expect(before.lost, "acknowledged RSVPs missing right after the crash").toEqual([]);
 
-    const again = await serve(file); // today: "Server exited early (code 1)"
+    const again = await serve(url); // today: "Server exited early (code 1)"
     const after = await lostAcknowledgements(db, eventId, answers);
     expect(after.lost, "acknowledged RSVPs missing after the restart").toEqual([]);
     expect(await consistency(db, eventId, capacity)).toEqual(consistent);

@@ -103,6 +103,13 @@ async function watchSeats<T>(db: Db, eventId: string, work: Promise<T>) {
   }
 }
 
+/** The answers that were not a 200, with what the client saw (a status 0 is no answer at all). */
+const failures = (answers: RsvpAnswer[]) =>
+  answers
+    .filter((a) => a.status !== 200)
+    .map((a) => `${a.member.id} ${a.intent}: ${a.status} ${a.error}`)
+    .join("\n");
+
 const logsOf = (processes: { output: () => string }[]) =>
   processes.map((p, i) => `--- process ${i}\n${errorLines(p.output())}`).join("\n");
 
@@ -129,7 +136,7 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
       storm(members, (m, i) => postRsvp(serverFor(i), eventId, m, "going")),
     );
     const joined = first.result;
-    expect(statuses(joined), `first wave; servers:\n${logsOf(servers)}`).toEqual({
+    expect(statuses(joined), `first wave:\n${failures(joined)}\nservers:\n${logsOf(servers)}`).toEqual({
       200: MEMBERS,
     });
     expect(joined.filter((a) => a.done === "going")).toHaveLength(CAPACITY);
@@ -149,7 +156,7 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
       storm(mixed, (a, i) => postRsvp(serverFor(i), eventId, a.member, a.intent)),
     );
     const changed = second.result;
-    expect(statuses(changed), `second wave; servers:\n${logsOf(servers)}`).toEqual({
+    expect(statuses(changed), `second wave:\n${failures(changed)}\nservers:\n${logsOf(servers)}`).toEqual({
       200: changed.length,
     });
     expect(changed.every(acknowledged)).toBe(true);

@@ -273,7 +273,8 @@ try {
   // starting (tsx compiles the app, the first rounds warm up) before the burst.
   await new Promise((r) => setTimeout(r, WORKERS > 0 ? 5000 : 0));
   // One page view each, so the first RSVP does not pay for loading the route modules.
-  for (const b of bases) await fetch(`${b}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
+  for (const b of bases)
+    await fetch(`${b}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
 
   const query = NO_JS ? "" : `?_data=${encodeURIComponent("routes/events.$id")}`;
   const latencies: number[] = [];

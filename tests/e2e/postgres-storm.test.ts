@@ -136,7 +136,10 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
       storm(members, (m, i) => postRsvp(serverFor(i), eventId, m, "going")),
     );
     const joined = first.result;
-    expect(statuses(joined), `first wave:\n${failures(joined)}\nservers:\n${logsOf(servers)}`).toEqual({
+    expect(
+      statuses(joined),
+      `first wave:\n${failures(joined)}\nservers:\n${logsOf(servers)}`,
+    ).toEqual({
       200: MEMBERS,
     });
     expect(joined.filter((a) => a.done === "going")).toHaveLength(CAPACITY);
@@ -156,7 +159,10 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
       storm(mixed, (a, i) => postRsvp(serverFor(i), eventId, a.member, a.intent)),
     );
     const changed = second.result;
-    expect(statuses(changed), `second wave:\n${failures(changed)}\nservers:\n${logsOf(servers)}`).toEqual({
+    expect(
+      statuses(changed),
+      `second wave:\n${failures(changed)}\nservers:\n${logsOf(servers)}`,
+    ).toEqual({
       200: changed.length,
     });
     expect(changed.every(acknowledged)).toBe(true);
@@ -184,9 +190,7 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
       }
     }
     const promotions = expected.filter((e) => e.endsWith("rsvp_promoted")).length;
-    expect(promotions, "a seat freed by a cancellation went to someone waiting").toBe(
-      CAPACITY / 3,
-    );
+    expect(promotions, "a seat freed by a cancellation went to someone waiting").toBe(CAPACITY / 3);
     const rsvpKinds = ["rsvp_confirmed", "rsvp_waitlisted", "rsvp_promoted"];
     const deadline = Date.now() + 150_000;
     const pendingCount = () =>
@@ -271,7 +275,9 @@ describe(`three app processes and two workers on one ${testEngine} database`, ()
     ).toEqual([]);
     const db = createDb(url);
     cleanups.push(() => db.$disconnect());
-    const counters = await db.rateLimit.findMany({ where: { key: { startsWith: "login:account" } } });
+    const counters = await db.rateLimit.findMany({
+      where: { key: { startsWith: "login:account" } },
+    });
     expect(counters.map((c) => c.points).sort((a, b) => a - b)).toEqual(
       [FAILURES_PER_ACCOUNT, burst.filter((s) => s === 400).length].sort((a, b) => a - b),
     );

@@ -79,65 +79,75 @@ async function state(eventId: string, capacity: number) {
 }
 
 describe("RSVPs under concurrent load", () => {
-  it("single seats: capacity holds and promotions follow arrival order", async () => {
-    const capacity = 40;
-    const eventId = await newEvent(capacity);
-    const people = await members(160, "single");
-    const joins = await Promise.all(
-      people.map((p) => post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" })),
-    );
-    expect(joins.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+  it(
+    "single seats: capacity holds and promotions follow arrival order",
+    async () => {
+      const capacity = 40;
+      const eventId = await newEvent(capacity);
+      const people = await members(160, "single");
+      const joins = await Promise.all(
+        people.map((p) => post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" })),
+      );
+      expect(joins.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
 
-    const afterJoin = await state(eventId, capacity);
-    expect(afterJoin.going).toHaveLength(capacity);
-    expect(afterJoin.waiting).toHaveLength(120);
+      const afterJoin = await state(eventId, capacity);
+      expect(afterJoin.going).toHaveLength(capacity);
+      expect(afterJoin.waiting).toHaveLength(120);
 
-    // 30 confirmed people cancel while 60 newcomers join, all at once.
-    const leaving = afterJoin.going.slice(0, 30).map((r) => people.find((p) => p.id === r.userId)!);
-    const newcomers = await members(60, "late");
-    const mixed = await Promise.all([
-      ...leaving.map((p) => post(eventId, p.cookie, { intent: "cancel" })),
-      ...newcomers.map((p) =>
-        post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" }),
-      ),
-    ]);
-    expect(mixed.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+      // 30 confirmed people cancel while 60 newcomers join, all at once.
+      const leaving = afterJoin.going
+        .slice(0, 30)
+        .map((r) => people.find((p) => p.id === r.userId)!);
+      const newcomers = await members(60, "late");
+      const mixed = await Promise.all([
+        ...leaving.map((p) => post(eventId, p.cookie, { intent: "cancel" })),
+        ...newcomers.map((p) =>
+          post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" }),
+        ),
+      ]);
+      expect(mixed.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
 
-    const after = await state(eventId, capacity);
-    expect(after.seats).toBe(capacity);
-    expect(after.rsvps.filter((r) => r.status === "cancelled")).toHaveLength(leaving.length);
-    const maxGoingSeq = Math.max(...after.going.map((r) => r.queueSeq));
-    const minWaitingSeq = Math.min(...after.waiting.map((r) => r.queueSeq));
-    expect(maxGoingSeq).toBeLessThan(minWaitingSeq);
-    expect(new Set(after.rsvps.map((r) => r.queueSeq)).size).toBe(after.rsvps.length);
-  }, STORM_TIMEOUT);
+      const after = await state(eventId, capacity);
+      expect(after.seats).toBe(capacity);
+      expect(after.rsvps.filter((r) => r.status === "cancelled")).toHaveLength(leaving.length);
+      const maxGoingSeq = Math.max(...after.going.map((r) => r.queueSeq));
+      const minWaitingSeq = Math.min(...after.waiting.map((r) => r.queueSeq));
+      expect(maxGoingSeq).toBeLessThan(minWaitingSeq);
+      expect(new Set(after.rsvps.map((r) => r.queueSeq)).size).toBe(after.rsvps.length);
+    },
+    STORM_TIMEOUT,
+  );
 
-  it("families: seats never exceed capacity and nobody who fits is left waiting", async () => {
-    const capacity = 50;
-    const eventId = await newEvent(capacity);
-    const people = await members(200, "family");
-    const sizes = people.map((_, i) => i % 4); // 0-3 children
-    await Promise.all(
-      people.map((p, i) =>
-        post(eventId, p.cookie, { intent: "going", children: String(sizes[i]), guests: "0" }),
-      ),
-    );
-    let now = await state(eventId, capacity);
-    expect(now.seats).toBeLessThanOrEqual(capacity);
+  it(
+    "families: seats never exceed capacity and nobody who fits is left waiting",
+    async () => {
+      const capacity = 50;
+      const eventId = await newEvent(capacity);
+      const people = await members(200, "family");
+      const sizes = people.map((_, i) => i % 4); // 0-3 children
+      await Promise.all(
+        people.map((p, i) =>
+          post(eventId, p.cookie, { intent: "going", children: String(sizes[i]), guests: "0" }),
+        ),
+      );
+      let now = await state(eventId, capacity);
+      expect(now.seats).toBeLessThanOrEqual(capacity);
 
-    const leaving = now.going.slice(0, 15).map((r) => people.find((p) => p.id === r.userId)!);
-    const changing = now.going.slice(15, 30).map((r) => people.find((p) => p.id === r.userId)!);
-    const responses = await Promise.all([
-      ...leaving.map((p) => post(eventId, p.cookie, { intent: "cancel" })),
-      ...changing.map((p) =>
-        post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" }),
-      ),
-    ]);
-    expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+      const leaving = now.going.slice(0, 15).map((r) => people.find((p) => p.id === r.userId)!);
+      const changing = now.going.slice(15, 30).map((r) => people.find((p) => p.id === r.userId)!);
+      const responses = await Promise.all([
+        ...leaving.map((p) => post(eventId, p.cookie, { intent: "cancel" })),
+        ...changing.map((p) =>
+          post(eventId, p.cookie, { intent: "going", children: "0", guests: "0" }),
+        ),
+      ]);
+      expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
 
-    now = await state(eventId, capacity);
-    expect(now.seats).toBeLessThanOrEqual(capacity);
-    const fitsButWaits = now.waiting.filter((r) => seatsOf(r) <= now.free);
-    expect(fitsButWaits).toEqual([]);
-  }, STORM_TIMEOUT);
+      now = await state(eventId, capacity);
+      expect(now.seats).toBeLessThanOrEqual(capacity);
+      const fitsButWaits = now.waiting.filter((r) => seatsOf(r) <= now.free);
+      expect(fitsButWaits).toEqual([]);
+    },
+    STORM_TIMEOUT,
+  );
 });

@@ -216,7 +216,11 @@ export async function postRsvp(
       intent,
       status: 0,
       done: null,
-      error: thrown instanceof Error ? thrown.message : String(thrown),
+      // fetch says only "fetch failed"; the cause says which (refused, reset, a timeout).
+      error:
+        thrown instanceof Error
+          ? `${thrown.message}${thrown.cause instanceof Error ? `: ${thrown.cause.message}` : ""}`
+          : String(thrown),
       ms: performance.now() - started,
     };
   }

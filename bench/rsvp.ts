@@ -1,9 +1,14 @@
 /**
  * `npm run bench:rsvp`: 500 members press "I'm going" on one 40-seat café at the same moment,
  * over HTTP, against the production build served by `server.js` (its own sender off) with two
- * `npm run worker` processes beside it on the same SQLite file: the documented deployment.
+ * `npm run worker` processes beside it on the same database: the documented deployment.
  * Prints RSVPs per second, p50 / p95 / max latency, errors by status, and checks that exactly
  * 40 seats are confirmed and 460 people wait. Target: p95 <= 2 s and no errors (issue 9).
+ *
+ * The database is a SQLite file of its own unless BENCH_DATABASE_URL names a PostgreSQL server
+ * (postgresql://user:password@host:5432/any): then a fresh database is created there for the
+ * run and dropped after it. BENCH_SERVERS=3 spreads the burst over three app processes
+ * (round robin), as behind a load balancer.
  *
  * Needs `npm run build` first. BENCH_MEMBERS, BENCH_SEATS and BENCH_WORKERS change the sizes
  * (BENCH_WORKERS=0 for the server alone, with its own sender off); workers send through the
@@ -19,9 +24,11 @@ import os from "node:os";
 import path from "node:path";
 import { createAccount } from "~/accounts/accounts.server";
 import { createLucia } from "~/accounts/lucia.server";
+import pg from "pg";
 import { createDb } from "~/db.server";
 import { createEvent } from "~/events/events.server";
-import { prepareDatabase } from "../server/database.js";
+import { engineOf, prepareDatabase } from "../server/database.js";
+import { createDatabase } from "../server/postgres-migrations.js";
 import { eventInput } from "../tests/support/fixtures";
 import { startResendStandIn } from "../tests/support/resend-standin";
 
@@ -29,6 +36,12 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
 const SEATS = Number(process.env.BENCH_SEATS ?? 40);
 const NO_JS = process.env.BENCH_NO_JS === "1";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const SERVERS = Math.max(1, Number(process.env.BENCH_SERVERS ?? 1));
+const POSTGRES_SERVER = process.env.BENCH_DATABASE_URL;
+if (POSTGRES_SERVER && engineOf(POSTGRES_SERVER) !== "postgresql") {
+  console.error("BENCH_DATABASE_URL must be a postgresql:// URL (SQLite is the default).");
+  process.exit(1);
+}
 const LOG = process.env.BENCH_LOG;
 const DEV_MAILBOX = process.env.BENCH_DEV_MAILBOX === "1";
 let closeResend: () => Promise<void> | void = () => {};
@@ -54,9 +67,10 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** The organizer, the event, members and their sessions, written before the server starts. */
-async function seed(file: string) {
-  await prepareDatabase(`file:${file}`);
-  const db = createDb(`file:${file}`);
+async function seed(databaseUrl: string) {
+  if (engineOf(databaseUrl) === "postgresql") await createDatabase(databaseUrl);
+  await prepareDatabase(databaseUrl);
+  const db = createDb(databaseUrl);
   const lucia = createLucia(db, { secureCookies: false });
   try {
     const organizer = await createAccount(db, {
@@ -160,17 +174,35 @@ function cpuMsOf(pid: number | undefined): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-/** How often each SQLite error code appears in a log. */
-function sqliteCodes(output: string): Record<string, number> {
+/** How often each SQLite, Prisma or PostgreSQL error code appears in a log. */
+function errorCodes(output: string): Record<string, number> {
   const codes: Record<string, number> = {};
-  for (const [, code] of output.matchAll(/code: '(SQLITE_[A-Z_]+)'/g)) {
+  for (const [, code] of output.matchAll(/code: '(SQLITE_[A-Z_]+|P\d{4}|[0-9A-Z]{5})'/g)) {
     codes[code!] = (codes[code!] ?? 0) + 1;
   }
   return codes;
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
-const file = path.join(dir, "bench.db");
+/** A database of its own for the run: a file, or a fresh database on the PostgreSQL server. */
+const databaseUrl = POSTGRES_SERVER
+  ? (() => {
+      const url = new URL(POSTGRES_SERVER);
+      url.pathname = `/tsunagu_bench_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+      return url.toString();
+    })()
+  : `file:${path.join(dir, "bench.db")}`;
+const engine = engineOf(databaseUrl);
+async function dropBenchDatabase() {
+  if (engine !== "postgresql") return;
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  url.searchParams.delete("connection_limit");
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
+}
 const processes: Started[] = [];
 const cleanUp = () => {
   for (const started of processes) killGroup(started, "SIGKILL");
@@ -183,35 +215,40 @@ process.once("SIGINT", () => {
 
 try {
   const seedStart = performance.now();
-  const { eventId, cookies } = await seed(file);
+  const { eventId, cookies } = await seed(databaseUrl);
   console.log(
-    `${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}; ${MEMBERS} members, one ${SEATS}-seat event, seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    `${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}; ${engine}, ${SERVERS} app process${SERVERS === 1 ? "" : "es"}; ${MEMBERS} members, one ${SEATS}-seat event, seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );
 
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
+  const ports = await Promise.all(Array.from({ length: SERVERS }, () => freePort()));
+  const bases = ports.map((port) => `http://localhost:${port}`);
+  const base = bases[0]!;
   const shared = {
     NODE_ENV: "production",
     TSUNAGU_MODE: "demo",
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: databaseUrl,
     APP_URL: base,
     RESEND_API_KEY: "",
   };
-  const server = start(process.execPath, ["server.js"], {
-    ...shared,
-    PORT: String(port),
-    TSUNAGU_SENDER: "off",
-  });
-  processes.push(server);
-  await until(
-    "the server",
-    () =>
-      fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    [server],
+  const servers = ports.map((port) =>
+    start(process.execPath, ["server.js"], {
+      ...shared,
+      PORT: String(port),
+      TSUNAGU_SENDER: "off",
+    }),
   );
+  processes.push(...servers);
+  for (const [i, server] of servers.entries()) {
+    await until(
+      `server ${i + 1}`,
+      () =>
+        fetch(`${bases[i]}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      [server],
+    );
+  }
   // Workers send through the real Resend SDK to a local stand-in, paced to Resend's default
   // 2 requests a second as in production (BENCH_DEV_MAILBOX=1: the dev mailbox, unpaced).
   const resend = DEV_MAILBOX ? null : await startResendStandIn();
@@ -235,25 +272,29 @@ try {
   // A deployment's workers have been up for a while when a burst comes: let these finish
   // starting (tsx compiles the app, the first rounds warm up) before the burst.
   await new Promise((r) => setTimeout(r, WORKERS > 0 ? 5000 : 0));
-  // One page view, so the first RSVP does not pay for loading the route modules.
-  await fetch(`${base}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
+  // One page view each, so the first RSVP does not pay for loading the route modules.
+  for (const b of bases)
+    await fetch(`${b}/events/${eventId}`, { headers: { Cookie: cookies[0]! } });
 
-  const target = `${base}/events/${eventId}${NO_JS ? "" : `?_data=${encodeURIComponent("routes/events.$id")}`}`;
+  const query = NO_JS ? "" : `?_data=${encodeURIComponent("routes/events.$id")}`;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const done: Record<string, number> = {};
-  const cpuBefore = cpuMsOf(server.child.pid);
+  const serversCpuMs = () => servers.reduce((sum, s) => sum + cpuMsOf(s.child.pid), 0);
+  const cpuBefore = serversCpuMs();
   const started = performance.now();
   await Promise.all(
-    cookies.map(async (cookie) => {
+    cookies.map(async (cookie, n) => {
+      // Round robin over the app processes, as a load balancer spreads them.
+      const to = bases[n % SERVERS]!;
       const sent = performance.now();
       let status = "no answer";
       try {
-        const response = await fetch(target, {
+        const response = await fetch(`${to}/events/${eventId}${query}`, {
           method: "POST",
           headers: {
             Cookie: cookie,
-            Origin: base,
+            Origin: to,
             "Content-Type": "application/x-www-form-urlencoded",
           },
           // The event page's "I'm going" form, as the browser submits it.
@@ -279,10 +320,10 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const serverCpuMs = cpuMsOf(server.child.pid) - cpuBefore;
+  const serverCpuMs = serversCpuMs() - cpuBefore;
   latencies.sort((a, b) => a - b);
 
-  const db = createDb(`file:${file}`);
+  const db = createDb(databaseUrl);
   const counts = await db.rsvp.groupBy({ by: ["status"], where: { eventId }, _count: true });
   await db.$disconnect();
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count]));
@@ -291,7 +332,7 @@ try {
   const errorCount = errors.reduce((sum, [, n]) => sum + n, 0);
   const p95 = percentile(latencies, 95);
   console.log(
-    `${MEMBERS} simultaneous RSVPs (${NO_JS ? "without JavaScript: whole page back" : "as the browser's fetch: JSON back"}) beside ${WORKERS} worker${WORKERS === 1 ? "" : "s"}`,
+    `${MEMBERS} simultaneous RSVPs (${NO_JS ? "without JavaScript: whole page back" : "as the browser's fetch: JSON back"}) over ${SERVERS} app process${SERVERS === 1 ? "" : "es"} on ${engine}, beside ${WORKERS} worker${WORKERS === 1 ? "" : "s"}`,
   );
   const recorded = statuses["200"] ?? 0;
   console.log(
@@ -301,22 +342,23 @@ try {
     `  latency min ${latencies[0]!.toFixed(0)} ms, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
   console.log(
-    `  server CPU ${(serverCpuMs / MEMBERS).toFixed(1)} ms per RSVP (${(serverCpuMs / 1000).toFixed(1)} s in all; load average ${os.loadavg()[0]!.toFixed(1)})`,
+    `  server CPU ${(serverCpuMs / MEMBERS).toFixed(1)} ms per RSVP (${(serverCpuMs / 1000).toFixed(1)} s in all, all app processes; load average ${os.loadavg()[0]!.toFixed(1)})`,
   );
   console.log(`  answers by HTTP status: ${JSON.stringify(statuses)}`);
   if (!NO_JS) console.log(`  what the action said: ${JSON.stringify(done)}`);
   console.log(`  in the database: ${JSON.stringify(byStatus)}`);
-  const serverCodes = sqliteCodes(server.output());
+  const serverCodes = errorCodes(servers.map((s) => s.output()).join("\n"));
   if (Object.keys(serverCodes).length)
-    console.log(`  server log, SQLite errors: ${JSON.stringify(serverCodes)}`);
-  const workerCodes = sqliteCodes(workers.map((w) => w.output()).join("\n"));
+    console.log(`  server logs, database errors: ${JSON.stringify(serverCodes)}`);
+  const workerCodes = errorCodes(workers.map((w) => w.output()).join("\n"));
   if (Object.keys(workerCodes).length)
-    console.log(`  worker logs, SQLite errors: ${JSON.stringify(workerCodes)}`);
+    console.log(`  worker logs, database errors: ${JSON.stringify(workerCodes)}`);
 
   if (LOG) {
-    const logs = [server, ...workers].map(
-      (p, i) => `== ${i === 0 ? "server" : `worker ${i}`}\n${p.output()}`,
-    );
+    const logs = [
+      ...servers.map((p, i) => `== server ${i + 1}\n${p.output()}`),
+      ...workers.map((p, i) => `== worker ${i + 1}\n${p.output()}`),
+    ];
     fs.writeFileSync(LOG, logs.join("\n"));
   }
 
@@ -332,4 +374,5 @@ try {
   for (const started of processes.reverse()) await stop(started);
   await closeResend();
   cleanUp();
+  await dropBenchDatabase();
 }

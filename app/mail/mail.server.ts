@@ -54,6 +54,10 @@ function isTransient(error: { name?: string; statusCode?: number | null }): bool
   return TRANSIENT_ERRORS.has(error.name ?? "");
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
 /** Sends through Resend when a key is set; otherwise keeps messages in the dev mailbox. */
 export function createMailer(config: {
   db: Db;
@@ -117,20 +121,24 @@ export function createMailer(config: {
           error: "No RESEND_API_KEY is set, and the dev mailbox is off in production.",
         };
       }
-      // Like Resend, the dev mailbox keeps one copy per idempotency key.
-      await config.db.devMail.upsert({
-        where: { idempotencyKey },
-        create: {
-          to: mail.to,
-          subject: mail.subject,
-          html: mail.html,
-          text: mail.text,
-          headers: JSON.stringify(mail.headers ?? {}),
-          attachments: JSON.stringify(mail.attachments ?? []),
-          idempotencyKey,
-        },
-        update: {},
-      });
+      // Like Resend, the dev mailbox keeps one copy per idempotency key. A plain insert whose
+      // duplicate is refused by the unique key: Prisma's upsert with nothing to update reads
+      // first and then inserts, which two senders on PostgreSQL can both do at once.
+      try {
+        await config.db.devMail.create({
+          data: {
+            to: mail.to,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            headers: JSON.stringify(mail.headers ?? {}),
+            attachments: JSON.stringify(mail.attachments ?? []),
+            idempotencyKey,
+          },
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
       return { ok: true };
     },
   };

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "~/accounts/accounts.server";
-import { db } from "~/db.server";
+import { createDb, db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { answerGoing } from "~/events/rsvp.server";
+import { createMailer } from "~/mail/mail.server";
 import { eventInput } from "../support/fixtures";
 import { startResendStandIn } from "../support/resend-standin";
 
@@ -129,4 +130,34 @@ describe("two sender processes on one database", () => {
       people.length,
     );
   }, 120_000);
+});
+
+describe("the dev mailbox beside several senders", () => {
+  it("keeps one copy when senders in several processes store the same message at once", async () => {
+    // A sender whose lease ran out and the one that took the message over may both get as far
+    // as the mailbox; like Resend with its idempotency key, the second is told it went out.
+    const processes = Array.from({ length: 4 }, () => createDb(process.env.DATABASE_URL!));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const idempotencyKey = `tsunagu-message-same-${round}`;
+        const outcomes = await Promise.all(
+          processes.map((database) =>
+            createMailer({
+              db: database,
+              apiKey: undefined,
+              from: "Tsunagu <hello@tsunagu.example>",
+              devMailboxEnabled: true,
+            }).send(
+              { to: "aiko@example.com", subject: "A place for you", html: "<p>Hi</p>", text: "Hi" },
+              { idempotencyKey },
+            ),
+          ),
+        );
+        expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true]);
+        expect(await db().devMail.count({ where: { idempotencyKey } })).toBe(1);
+      }
+    } finally {
+      for (const database of processes) await database.$disconnect();
+    }
+  });
 });

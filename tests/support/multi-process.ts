@@ -1,16 +1,15 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { createDb, type Db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
-import { prepareSqlite } from "../../server/sqlite-migrations.js";
+import { freshTestDatabase, type TestDatabase } from "./database";
 import { exited, spawnTracked } from "./e2e";
 import { daysAhead, eventInput } from "./fixtures";
-import { projectRoot, tmpDir } from "./paths";
+import { projectRoot } from "./paths";
 
 /**
- * Harness for the documented deployment with several processes on one SQLite file:
- * `npm start` (with TSUNAGU_SENDER=off) beside any number of `npm run worker`.
+ * Harness for the documented deployment with several processes on one database (a SQLite file,
+ * or PostgreSQL under TEST_DATABASE=postgresql): any number of `npm start` (with
+ * TSUNAGU_SENDER=off) beside any number of `npm run worker`.
  */
 
 export type RunningWorker = {
@@ -63,31 +62,12 @@ export async function workerReady(worker: RunningWorker, timeoutMs = 30_000): Pr
   }
 }
 
-let template: string | undefined;
-
-const removeDatabase = (file: string) => {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-};
-
 /**
- * A fresh, migrated database file under tests/.tmp, and a function that removes it. Migrated
- * once per test file and copied, since `prisma migrate deploy` takes seconds.
+ * A fresh, migrated database of the engine under test (a copied SQLite file, or a PostgreSQL
+ * database made from the migrated template) and a function that removes it.
  */
-export function freshDatabase(): { file: string; remove: () => void } {
-  fs.mkdirSync(tmpDir, { recursive: true });
-  if (!template) {
-    template = path.join(tmpDir, `multi-template-${crypto.randomUUID()}.db`);
-    prepareSqlite(`file:${template}`);
-  }
-  const file = path.join(tmpDir, `multi-${crypto.randomUUID()}.db`);
-  fs.copyFileSync(template, file);
-  return { file, remove: () => removeDatabase(file) };
-}
-
-/** Removes the migrated template; for the test file's afterAll. */
-export function removeTemplate() {
-  if (template) removeDatabase(template);
-  template = undefined;
+export async function freshDatabase(): Promise<TestDatabase> {
+  return freshTestDatabase("multi");
 }
 
 export type Member = { id: string; cookie: string };
@@ -151,7 +131,7 @@ export async function seedOutboxBacklog(
   }
 }
 
-/** Seeds through `seed`, then closes the connection, so the server starts on a quiet file. */
+/** Seeds through `seed`, then closes the connection, so the server starts on a quiet database. */
 export async function withDb<T>(databaseUrl: string, seed: (db: Db) => Promise<T>): Promise<T> {
   const db = createDb(databaseUrl);
   try {
@@ -236,7 +216,11 @@ export async function postRsvp(
       intent,
       status: 0,
       done: null,
-      error: thrown instanceof Error ? thrown.message : String(thrown),
+      // fetch says only "fetch failed"; the cause says which (refused, reset, a timeout).
+      error:
+        thrown instanceof Error
+          ? `${thrown.message}${thrown.cause instanceof Error ? `: ${thrown.cause.message}` : ""}`
+          : String(thrown),
       ms: performance.now() - started,
     };
   }
@@ -251,18 +235,18 @@ export function acknowledged(answer: RsvpAnswer): boolean {
 }
 
 /**
- * What a process's log says went wrong: how often each SQLite error code appears, then the
- * distinct error lines (Remix prints the error behind every 5xx).
+ * What a process's log says went wrong: how often each SQLite or PostgreSQL error code appears,
+ * then the distinct error lines (Remix prints the error behind every 5xx).
  */
 export function errorLines(output: string, max = 12): string {
   const codes: Record<string, number> = {};
-  for (const [, code] of output.matchAll(/code: '(SQLITE_[A-Z_]+)'/g)) {
+  for (const [, code] of output.matchAll(/code: '(SQLITE_[A-Z_]+|P\d{4}|[0-9A-Z]{5})'/g)) {
     codes[code!] = (codes[code!] ?? 0) + 1;
   }
   const lines = output
     .split("\n")
     .map((line) => line.trim())
-    .filter((line) => /SQLITE_|database is locked|Error/.test(line));
+    .filter((line) => /SQLITE_|database is locked|Error|deadlock|could not serialize/.test(line));
   const counted = Object.entries(codes).map(([code, n]) => `${code} x${n}`);
   return [...counted, ...[...new Set(lines)].slice(0, max)].join("\n");
 }

@@ -2,8 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { SqlQuery, SqlRunner } from "~/db/sql";
-import { prismaRunner } from "~/db/sql";
-import { createPostgresClient, isRetryable, WRITE_LOCK } from "~/db/postgres.server";
+import {
+  createPostgresClient,
+  isRetryable,
+  pgRunner,
+  pgWriteTransaction,
+  WRITE_LOCK,
+} from "~/db/postgres.server";
+import type pg from "pg";
 import { sqliteAdapter, type SqliteAdapterFactory } from "~/db/sqlite-adapter.server";
 import { env } from "~/env.server";
 import { engineOf, type Engine } from "../server/database.js";
@@ -17,15 +23,17 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 export type { Engine };
 
-type Handle = { engine: "sqlite"; adapter: SqliteAdapterFactory } | { engine: "postgresql" };
+type Handle =
+  { engine: "sqlite"; adapter: SqliteAdapterFactory } | { engine: "postgresql"; pool: pg.Pool };
 
 const handles = new WeakMap<PrismaClient, Handle>();
 
 export function createDb(databaseUrl: string): PrismaClient {
   if (engineOf(databaseUrl) === "postgresql") {
-    const client = createPostgresClient(databaseUrl) as unknown as PrismaClient;
-    handles.set(client, { engine: "postgresql" });
-    return client;
+    const { client, pool } = createPostgresClient(databaseUrl);
+    const database = client as unknown as PrismaClient;
+    handles.set(database, { engine: "postgresql", pool });
+    return database;
   }
   const file = databaseUrl.replace(/^file:/, "");
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -67,13 +75,20 @@ export async function writeTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (handleOf(database).engine === "sqlite") return database.$transaction(work, WAIT);
+  return retrying(() =>
+    database.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+      return work(tx);
+    }, WAIT),
+  );
+}
+
+/** Runs a PostgreSQL transaction again after a short, growing, jittered pause on 40001/40P01. */
+async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + WAIT.timeout;
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     try {
-      return await database.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-        return work(tx);
-      }, WAIT);
+      return await attempt();
     } catch (error) {
       if (!isRetryable(error) || Date.now() >= deadline) throw error;
       await sleep(pause / 2 + Math.random() * pause);
@@ -87,7 +102,7 @@ export async function sqlRead<Row>(database: PrismaClient, query: SqlQuery): Pro
   if (handle.engine === "sqlite") {
     return (await connectedSqlite(database, handle.adapter)).read<Row>(query);
   }
-  return prismaRunner(database).all<Row>(query);
+  return pgRunner(handle.pool).all<Row>(query);
 }
 
 /**
@@ -102,7 +117,7 @@ export async function sqlWriteTransaction<T>(
   if (handle.engine === "sqlite") {
     return (await connectedSqlite(database, handle.adapter)).writeTransaction(work);
   }
-  return writeTransaction(database, (tx) => work(prismaRunner(tx)));
+  return retrying(() => pgWriteTransaction(handle.pool, work, WAIT.maxWait));
 }
 
 // One client per process, kept on globalThis so `remix dev` rebuilds do not open new ones.

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-postgres/client";
 import { connectionStringOf } from "../../server/postgres-migrations.js";
+import type { SqlQuery, SqlRunner } from "./sql";
 
 /**
  * PostgreSQL through Prisma's pg adapter, for several app processes and workers on one database
@@ -10,9 +11,11 @@ import { connectionStringOf } from "../../server/postgres-migrations.js";
  */
 
 /** Connections per process unless the URL says `?connection_limit=N` (Prisma's own option). */
-const DEFAULT_POOL_SIZE = 5;
+const DEFAULT_POOL_SIZE = 10;
 
-export function createPostgresClient(databaseUrl: string): PostgresClient {
+export type PostgresDb = { client: PostgresClient; pool: pg.Pool };
+
+export function createPostgresClient(databaseUrl: string): PostgresDb {
   const limit = Number(new URL(databaseUrl).searchParams.get("connection_limit"));
   const pool = new pg.Pool({
     connectionString: connectionStringOf(databaseUrl),
@@ -23,7 +26,66 @@ export function createPostgresClient(databaseUrl: string): PostgresClient {
   pool.on("error", () => {});
   // `$disconnect` ends the pool: otherwise its idle connections keep a command (user:role,
   // db:deploy) or a stopping worker alive for pg's idle timeout, 10 s, after its work is done.
-  return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { client, pool };
+}
+
+// Prisma keeps timestamps as `timestamp(3)` holding UTC; pg would read them as local time.
+const TIMESTAMP = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP && format !== "binary"
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Our values as PostgreSQL reads them: timestamps as UTC text, like Prisma writes them. */
+const postgresValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : (value ?? null);
+
+/**
+ * The hand-written hot paths (app/db/sql.ts) straight on pg, without Prisma's per-statement
+ * work: on this machine a statement through Prisma's adapter cost several milliseconds of CPU.
+ */
+export function pgRunner(connection: pg.Pool | pg.PoolClient): SqlRunner {
+  const run = (query: SqlQuery) =>
+    connection.query({
+      text: query.strings.reduce(
+        (text, piece, i) => (i === 0 ? piece : `${text}$${i}${piece}`),
+        "",
+      ),
+      values: query.values.map(postgresValue),
+      types,
+    });
+  return {
+    all: async <Row>(query: SqlQuery) => (await run(query)).rows as Row[],
+    run: async (query: SqlQuery) => ({ changes: (await run(query)).rowCount ?? 0 }),
+  };
+}
+
+/**
+ * A transaction of hand-written statements, taking the same write lock as every other write
+ * transaction (db.server.ts) and waiting for it at most as long as they do.
+ */
+export async function pgWriteTransaction<T>(
+  pool: pg.Pool,
+  work: (sql: SqlRunner) => Promise<T>,
+  waitMs: number,
+): Promise<T> {
+  const connection = await pool.connect();
+  try {
+    await connection.query("BEGIN");
+    await connection.query(`SET LOCAL lock_timeout = ${Math.round(waitMs)}`);
+    await connection.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+    const result = await work(pgRunner(connection));
+    await connection.query("COMMIT");
+    return result;
+  } catch (error) {
+    await connection.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    connection.release();
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type MentoringRole,
 } from "~/mentorship/codes";
 import { LANGUAGE_ROWS, menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
-import { ChoiceField, FieldError, FormErrors, TextField, useZodForm } from "./forms";
+import { ChoiceField, FieldError, fieldsByName, FormErrors, TextField, useZodForm } from "./forms";
 
 /** Monday 2024-01-01 onwards, so Intl names the weekdays in the reader's language. */
 function dayName(day: (typeof weekdays)[number], locale: Locale): string {
@@ -297,8 +297,7 @@ export function ProfileForm({
     ...defaultValue,
     languages: padded,
   } as never);
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
   const chosenSlots = (lastResult?.initialValue?.availability ??
     defaultValue.availability ??
     []) as string[] | string;

@@ -13,6 +13,7 @@ import {
   Check,
   ChoiceField,
   FieldError,
+  fieldsByName,
   FormErrors,
   TextField,
   useZodForm,
@@ -79,8 +80,7 @@ export default function Help() {
     actionData?.result,
     defaults,
   );
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
   const languageCodes = languages.map((l) => l.code);
   const byCode = Object.fromEntries(languages.map((l) => [l.code, l]));
   return (

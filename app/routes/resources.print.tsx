@@ -2,24 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { resourceFilterSchema } from "~/care/directory-schemas";
-import { publicDirectory } from "~/care/directory-view.server";
 import { filterQuery } from "~/components/ResourceFilters";
 import { ResourceEntry } from "~/components/resources";
-import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
-import { getLocale } from "~/i18n/i18next.server";
+import { loadPublicDirectory } from "~/utils/directory-page.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 
 // A neutral title: a tab or history list says nothing about what was looked up.
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = resourceFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const locale = await getLocale(request);
   const now = new Date();
-  const entries = await publicDirectory(db(), filters, locale, now);
-  return json({ entries, filters, locale, printed: formatDay(now, locale) });
+  const page = await loadPublicDirectory(request, now);
+  return json({ ...page, printed: formatDay(now, page.locale) });
 }
 
 /**

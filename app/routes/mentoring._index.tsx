@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
 import { FormErrors, Notice } from "~/components/forms";
-import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring";
+import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring/Profile";
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime, formatDay } from "~/i18n/format";

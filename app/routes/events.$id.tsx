@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -19,12 +19,19 @@ import {
   SeatsLine,
   WomenOnlyBadge,
 } from "~/components/events";
-import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import {
+  Field,
+  FieldError,
+  FormErrors,
+  LanguageSelect,
+  Notice,
+  useZodForm,
+} from "~/components/forms";
 import { singleEventEntry } from "~/calendar/feeds.server";
 import { googleCalendarLink } from "~/calendar/ics.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { foreignLanguageNames, languageName, spokenLanguages } from "~/events/languages";
+import { foreignLanguageNames, languageName, spokenLanguageChoices } from "~/events/languages";
 import { TextWithLanguages } from "~/components/Lang";
 import { eventForViewer } from "~/events/queries.server";
 import { recurrenceText } from "~/events/recurrence-text";
@@ -323,8 +330,7 @@ export default function EventPage() {
             />
             <input type="hidden" name="intent" value="going" />
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={fields.children.id}>{t("rsvp.children")}</label>
+              <Field meta={fields.children} label={t("rsvp.children")}>
                 <input
                   {...getInputProps(fields.children, { type: "number" })}
                   key={fields.children.key}
@@ -332,10 +338,8 @@ export default function EventPage() {
                   max={MAX_COMPANIONS}
                   inputMode="numeric"
                 />
-                <FieldError id={fields.children.errorId} errors={fields.children.errors} t={t} />
-              </div>
-              <div className="field">
-                <label htmlFor={fields.guests.id}>{t("rsvp.guests")}</label>
+              </Field>
+              <Field meta={fields.guests} label={t("rsvp.guests")}>
                 <input
                   {...getInputProps(fields.guests, { type: "number" })}
                   key={fields.guests.key}
@@ -343,25 +347,14 @@ export default function EventPage() {
                   max={MAX_COMPANIONS}
                   inputMode="numeric"
                 />
-                <FieldError id={fields.guests.errorId} errors={fields.guests.errors} t={t} />
-              </div>
+              </Field>
             </div>
-            <div className="field">
-              <label htmlFor={fields.interpretation.id}>{t("rsvp.interpretation")}</label>
-              <select {...getSelectProps(fields.interpretation)} key={fields.interpretation.key}>
-                <option value="">{t("rsvp.noInterpretation")}</option>
-                {spokenLanguages.map((code) => (
-                  <option key={code} value={code}>
-                    {languageName(code, locale)}
-                  </option>
-                ))}
-              </select>
-              <FieldError
-                id={fields.interpretation.errorId}
-                errors={fields.interpretation.errors}
-                t={t}
-              />
-            </div>
+            <LanguageSelect
+              meta={fields.interpretation}
+              label={t("rsvp.interpretation")}
+              choices={spokenLanguageChoices(locale)}
+              noneLabel={t("rsvp.noInterpretation")}
+            />
             <div className="field">
               <label htmlFor={fields.note.id}>{t("rsvp.note")}</label>
               <p id={noteHintId} className="field__hint">

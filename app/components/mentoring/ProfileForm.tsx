@@ -22,7 +22,15 @@ import {
   type MentoringRole,
 } from "~/mentorship/codes";
 import { LANGUAGE_ROWS, menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
-import { ChoiceField, FieldError, fieldsByName, FormErrors, TextField, useZodForm } from "../forms";
+import {
+  ChoiceField,
+  Field,
+  FieldError,
+  fieldsByName,
+  FormErrors,
+  TextField,
+  useZodForm,
+} from "../forms";
 import { dayName, slotLabel } from "./Profile";
 
 type Values = Record<string, unknown>;
@@ -247,8 +255,7 @@ export function ProfileForm({
               label={(g) => t(`mentoring.genders.${g}`)}
               type="radio"
             />
-            <div className="field">
-              <label htmlFor={field("capacity").id}>{t("mentoring.capacityLabel")}</label>
+            <Field meta={field("capacity")} label={t("mentoring.capacityLabel")}>
               <input
                 {...getInputProps(field("capacity") as FieldMetadata<string>, { type: "number" })}
                 key={field("capacity").key}
@@ -256,12 +263,7 @@ export function ProfileForm({
                 max={5}
                 inputMode="numeric"
               />
-              <FieldError
-                id={field("capacity").errorId}
-                errors={field("capacity").errors as string[] | undefined}
-                t={t}
-              />
-            </div>
+            </Field>
           </>
         )}
       </div>

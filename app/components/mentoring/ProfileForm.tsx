@@ -27,6 +27,7 @@ import {
   Field,
   FieldError,
   fieldsByName,
+  LanguageSelect,
   FormErrors,
   TextField,
   useZodForm,
@@ -109,6 +110,12 @@ function LanguageRows({
 }) {
   const { t } = useTranslation();
   const rows = meta.getFieldList();
+  // Each name carries its own language tag when it is written in that language.
+  const choices = spokenLanguages.map((code) => ({
+    value: code,
+    label: languageName(code, locale),
+    lang: languageNameLang(code, locale) ?? undefined,
+  }));
   return (
     <fieldset
       className="field"
@@ -124,23 +131,12 @@ function LanguageRows({
         const fields = row.getFieldset();
         return (
           <div key={row.key} className="field-row language-row">
-            <div className="field">
-              <label htmlFor={fields.code.id}>
-                {t("mentoring.languageLabel", { number: index + 1 })}
-              </label>
-              <select {...getSelectProps(fields.code)} key={fields.code.key}>
-                <option value="">{t("mentoring.chooseLanguage")}</option>
-                {spokenLanguages.map((code) => (
-                  <option
-                    key={code}
-                    value={code}
-                    lang={languageNameLang(code, locale) ?? undefined}
-                  >
-                    {languageName(code, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LanguageSelect
+              meta={fields.code}
+              label={t("mentoring.languageLabel", { number: index + 1 })}
+              choices={choices}
+              noneLabel={t("mentoring.chooseLanguage")}
+            />
             <div className="field">
               <label htmlFor={fields.level.id}>{t("mentoring.levelLabel")}</label>
               <select {...getSelectProps(fields.level)} key={fields.level.key}>

@@ -344,17 +344,24 @@ export async function takeRequest(
   requestId: string,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
+  return changeOpenRequest(db, viewer, requestId, (request) => ({
+    takenById: viewer.id,
+    takenAt: now,
+    ...(request.status === "received" ? { status: "taken" } : {}),
+  }));
+}
+
+/** One change to a request this organizer may see and that is still open; refused otherwise. */
+function changeOpenRequest(
+  db: Db,
+  viewer: HelpViewer,
+  requestId: string,
+  change: (request: { status: string }) => Prisma.HelpRequestUncheckedUpdateInput,
+): Promise<HelpOutcomeResult> {
   return writeTransaction(db, async (tx) => {
     const found = await visibleOpenRequest(tx, viewer, requestId);
     if (!found.request) return found.refusal;
-    await tx.helpRequest.update({
-      where: { id: requestId },
-      data: {
-        takenById: viewer.id,
-        takenAt: now,
-        ...(found.request.status === "received" ? { status: "taken" } : {}),
-      },
-    });
+    await tx.helpRequest.update({ where: { id: requestId }, data: change(found.request) });
     return { ok: true };
   });
 }
@@ -416,15 +423,11 @@ export async function closeRequest(
   outcome: Exclude<HelpOutcome, "member_closed">,
   now = new Date(),
 ): Promise<HelpOutcomeResult> {
-  return writeTransaction(db, async (tx) => {
-    const found = await visibleOpenRequest(tx, viewer, requestId);
-    if (!found.request) return found.refusal;
-    await tx.helpRequest.update({
-      where: { id: requestId },
-      data: { status: "closed", closedAt: now, outcome },
-    });
-    return { ok: true };
-  });
+  return changeOpenRequest(db, viewer, requestId, () => ({
+    status: "closed",
+    closedAt: now,
+    outcome,
+  }));
 }
 
 export function escalationKey(requestId: string, stage: "organizers" | "admins", userId: string) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { MessageKind, ReminderLead } from "~/notifications/kinds";
 import { reminderLeads } from "~/notifications/kinds";
 import { emailChoicesSchema } from "~/notifications/schemas";
-import { FieldError, Notice, useZodForm } from "./forms";
+import { Field, Notice, useZodForm } from "./forms";
 
 const leadLabel: Record<ReminderLead, string> = {
   off: "settings.reminderOff",
@@ -57,8 +57,7 @@ export function EmailChoices({
             </div>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={fields.reminderLead.id}>{t("settings.reminderLabel")}</label>
+        <Field meta={fields.reminderLead} label={t("settings.reminderLabel")}>
           <select {...getSelectProps(fields.reminderLead)} key={fields.reminderLead.key}>
             {reminderLeads.map((lead) => (
               <option key={lead} value={lead}>
@@ -66,8 +65,7 @@ export function EmailChoices({
               </option>
             ))}
           </select>
-          <FieldError id={fields.reminderLead.errorId} errors={fields.reminderLead.errors} t={t} />
-        </div>
+        </Field>
         <button type="submit" className="button" disabled={busy}>
           {t("settings.emailsSubmit")}
         </button>

@@ -1,20 +1,26 @@
-import { LocaleOptions } from "./LocaleOptions";
 import {
   getCollectionProps,
-  getFormProps,
   getInputProps,
   getSelectProps,
   getTextareaProps,
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventKinds } from "~/events/kinds";
 import { spokenLanguages } from "~/events/languages";
 import { createEventSchema, editEventSchema } from "~/events/schemas";
 import type { Locale } from "~/i18n/config";
-import { Check, ChoiceField, Field, FormErrors, useZodForm } from "./forms";
+import {
+  Check,
+  ChoiceField,
+  Field,
+  fieldsByName,
+  IntentForm,
+  LanguageSelect,
+  useZodForm,
+} from "./forms";
 import { LanguageName } from "./Lang";
 
 type Values = Record<string, string | string[] | undefined>;
@@ -43,13 +49,10 @@ export function EventForm({
   const busy = useNavigation().state === "submitting";
   const schema = mode === "create" ? createEventSchema : editEventSchema;
   const [form, fields] = useZodForm(`event-${mode}`, schema, lastResult, defaultValue as never);
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
 
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="save" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+    <IntentForm form={form} intent="save">
       <div className="card stack">
         <Field meta={field("kind")} label={t("organize.kind")}>
           <select
@@ -78,14 +81,7 @@ export function EventForm({
             dir="auto"
           />
         </Field>
-        <Field meta={field("locale")} label={t("organize.textLanguage")}>
-          <select
-            {...getSelectProps(field("locale") as FieldMetadata<string>)}
-            key={field("locale").key}
-          >
-            <LocaleOptions />
-          </select>
-        </Field>
+        <LanguageSelect meta={field("locale")} label={t("organize.textLanguage")} />
         <ChoiceField
           meta={field("languages")}
           legend={t("organize.languages")}
@@ -242,6 +238,6 @@ export function EventForm({
       <button type="submit" className="button" disabled={busy}>
         {t("organize.save")}
       </button>
-    </Form>
+    </IntentForm>
   );
 }

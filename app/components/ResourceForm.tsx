@@ -1,22 +1,28 @@
 import {
   getCollectionProps,
-  getFormProps,
   getInputProps,
   getSelectProps,
   getTextareaProps,
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resourceFormSchema, resourceStatuses } from "~/care/directory-schemas";
 import { weekdayLabel, weekdays } from "~/care/opening-hours";
 import { helpTopics, resourceAudiences } from "~/care/topics";
 import { spokenLanguages } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
-import { Check, ChoiceField, Field, FormErrors, useZodForm } from "./forms";
+import {
+  Check,
+  ChoiceField,
+  Field,
+  fieldsByName,
+  IntentForm,
+  LanguageSelect,
+  useZodForm,
+} from "./forms";
 import { LanguageName } from "./Lang";
-import { LocaleOptions } from "./LocaleOptions";
 
 type Values = Record<string, unknown>;
 /** Empty rows offered below the saved ones; more appear after each save. */
@@ -100,14 +106,11 @@ export function ResourceForm({
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(id, resourceFormSchema, lastResult, defaultValue as never);
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
   const text = (name: string) => field(name) as FieldMetadata<string>;
 
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="save" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+    <IntentForm form={form} intent="save">
       <div className="card stack">
         <Field meta={field("name")} label={t("resourcesOrg.name")}>
           <input
@@ -124,11 +127,7 @@ export function ResourceForm({
             dir="auto"
           />
         </Field>
-        <Field meta={field("locale")} label={t("resourcesOrg.textLanguage")}>
-          <select {...getSelectProps(text("locale"))} key={field("locale").key}>
-            <LocaleOptions />
-          </select>
-        </Field>
+        <LanguageSelect meta={field("locale")} label={t("resourcesOrg.textLanguage")} />
         <ChoiceField
           meta={field("topics")}
           legend={t("resourcesOrg.topics")}
@@ -231,6 +230,6 @@ export function ResourceForm({
       <button type="submit" className="button" disabled={busy}>
         {t("resourcesOrg.save")}
       </button>
-    </Form>
+    </IntentForm>
   );
 }

@@ -1,19 +1,24 @@
 import {
   getCollectionProps,
+  getFormProps,
   getInputProps,
+  getSelectProps,
   useForm,
   type DefaultValue,
   type FieldMetadata,
+  type FormMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FieldError } from "./notices";
+import { FieldError, FormErrors } from "./notices";
 
 // Also here so that form modules import one place; pages without a conform form import them
 // from ./notices, which does not pull conform and zod into their JavaScript.
 export { FieldError, FormErrors, Notice } from "./notices";
+import { LocaleOptions } from "./LocaleOptions";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then
@@ -34,6 +39,38 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+}
+
+/**
+ * A posted conform form that names its `intent` (one page, several forms), with its form-level
+ * errors first.
+ */
+export function IntentForm({
+  form,
+  intent,
+  children,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema's form
+  form: FormMetadata<any, string[]>;
+  intent: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {children}
+    </Form>
+  );
+}
+
+/**
+ * A form's fields looked up by name, for the large forms whose schema (unions, refinements,
+ * shared with the server) conform's types cannot follow.
+ */
+export function fieldsByName(fields: unknown): (name: string) => FieldMetadata<unknown> {
+  const byName = fields as Record<string, FieldMetadata<unknown>>;
+  return (name) => byName[name]!;
 }
 
 /**
@@ -143,6 +180,42 @@ export function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: st
       />
       <label htmlFor={meta.id}>{label}</label>
     </div>
+  );
+}
+
+/**
+ * A labelled select of languages: the six site languages (each named in itself) unless
+ * `choices` are given (e.g. spoken languages named in the reader's language), with an optional
+ * "none" first.
+ */
+export function LanguageSelect({
+  meta,
+  label,
+  hint,
+  choices,
+  noneLabel,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  choices?: readonly (Choice & { lang?: string })[];
+  noneLabel?: string;
+}) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <select {...getSelectProps(meta as FieldMetadata<string>)} key={meta.key}>
+        {noneLabel !== undefined ? <option value="">{noneLabel}</option> : null}
+        {choices ? (
+          choices.map((c) => (
+            <option key={c.value} value={c.value} lang={c.lang}>
+              {c.label}
+            </option>
+          ))
+        ) : (
+          <LocaleOptions />
+        )}
+      </select>
+    </Field>
   );
 }
 

@@ -25,6 +25,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
+import { helpOutcomeReply } from "~/utils/help-replies.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
@@ -67,11 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let outcome: HelpOutcomeResult;
   if (input.intent === "add") outcome = await addMemberMessage(db(), user.id, id, input.body);
   else outcome = await endByMember(db(), user.id, id, input.intent);
-  if (!outcome.ok) {
-    if (outcome.notFound) throw notFound();
-    return json({ done: null, error: outcome.error, typed }, { status: 400 });
-  }
-  return json({ done: input.intent, error: null, typed: "" });
+  return helpOutcomeReply(outcome, input.intent, typed);
 }
 
 export default function HelpRequestPage() {

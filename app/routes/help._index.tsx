@@ -12,7 +12,8 @@ import { helpTopics } from "~/care/topics";
 import {
   Check,
   ChoiceField,
-  FieldError,
+  Field,
+  fieldsByName,
   FormErrors,
   TextField,
   useZodForm,
@@ -79,8 +80,7 @@ export default function Help() {
     actionData?.result,
     defaults,
   );
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
   const languageCodes = languages.map((l) => l.code);
   const byCode = Object.fromEntries(languages.map((l) => [l.code, l]));
   return (
@@ -136,11 +136,11 @@ export default function Help() {
             hint={t("help.handleHint")}
             dir="auto"
           />
-          <div className="field">
-            <label htmlFor={field("message").id}>{t("help.messageLabel")}</label>
-            <p className="field__hint" id={`${field("message").id}-hint`}>
-              {t("help.messageHint")}
-            </p>
+          <Field
+            meta={field("message")}
+            label={t("help.messageLabel")}
+            hint={t("help.messageHint")}
+          >
             <textarea
               {...getTextareaProps(field("message") as FieldMetadata<string>, {
                 ariaDescribedBy: `${field("message").id}-hint`,
@@ -149,12 +149,7 @@ export default function Help() {
               rows={5}
               dir="auto"
             />
-            <FieldError
-              id={field("message").errorId}
-              errors={field("message").errors as string[] | undefined}
-              t={t}
-            />
-          </div>
+          </Field>
         </div>
         <button type="submit" className="button">
           {t("help.send")}

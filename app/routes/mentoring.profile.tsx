@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { ProfileForm } from "~/components/mentoring";
+import { ProfileForm } from "~/components/mentoring/ProfileForm";
 import { db } from "~/db.server";
 import { getLocale } from "~/utils/locale.server";
 import { saveProfile } from "~/mentorship/profiles.server";

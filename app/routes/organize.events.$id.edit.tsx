@@ -1,12 +1,11 @@
-import { LocaleOptions } from "~/components/LocaleOptions";
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/components/EventForm";
-import { FieldError, Notice, useZodForm } from "~/components/forms";
+import { Field, IntentForm, LanguageSelect, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.server";
 import { eventFormDefaults } from "~/events/event-form";
@@ -141,48 +140,27 @@ export default function EditEvent() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" {...getFormProps(translationForm)}>
-          <input type="hidden" name="intent" value="translation" />
-          <div className="field">
-            <label htmlFor={translationFields.locale.id}>{t("fields.language")}</label>
-            <select
-              {...getSelectProps(translationFields.locale)}
-              key={translationFields.locale.key}
-            >
-              <LocaleOptions />
-            </select>
-            <FieldError
-              id={translationFields.locale.errorId}
-              errors={translationFields.locale.errors}
-              t={t}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={translationFields.title.id}>{t("organize.eventTitle")}</label>
+        <IntentForm form={translationForm} intent="translation">
+          <LanguageSelect meta={translationFields.locale} label={t("fields.language")} />
+          <Field meta={translationFields.title} label={t("organize.eventTitle")}>
             <input
               {...getInputProps(translationFields.title, { type: "text" })}
               key={translationFields.title.key}
               dir="auto"
             />
-            <FieldError
-              id={translationFields.title.errorId}
-              errors={translationFields.title.errors}
-              t={t}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={translationFields.description.id}>{t("organize.description")}</label>
+          </Field>
+          <Field meta={translationFields.description} label={t("organize.description")}>
             <textarea
               {...getTextareaProps(translationFields.description)}
               key={translationFields.description.key}
               rows={4}
               dir="auto"
             />
-          </div>
+          </Field>
           <button type="submit" className="button button--secondary">
             {t("organize.translationSubmit")}
           </button>
-        </Form>
+        </IntentForm>
       </section>
 
       {event.status !== "cancelled" ? (

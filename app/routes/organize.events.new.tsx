@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,17 +7,14 @@ import { EventForm } from "~/components/EventForm";
 import { db } from "~/db.server";
 import { createEvent } from "~/events/events.server";
 import { createEventSchema } from "~/events/schemas";
-import { getLocale } from "~/utils/locale.server";
 import type { RouteHandle } from "~/utils/handle";
 import { fieldErrorsOf } from "~/utils/form-errors";
 import { parseForm } from "~/utils/forms.server";
+import { organizerFormLoader } from "~/utils/organizer-form.server";
 
 export const handle: RouteHandle = { titleKey: "organize.formTitleNew" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  return json({ locale: await getLocale(request) });
-}
+export const loader = organizerFormLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");

@@ -22,6 +22,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
+import { helpOutcomeReply } from "~/utils/help-replies.server";
 import { notFound } from "~/utils/http.server";
 
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
@@ -85,12 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await closeRequest(db(), viewer, id, input.outcome);
       break;
   }
-  if (!outcome.ok) {
-    // Not theirs to see, or no such request: the same answer, so nothing is learnt.
-    if (outcome.notFound) throw notFound();
-    return json({ done: null, error: outcome.error, typed }, { status: 400 });
-  }
-  return json({ done: input.intent, error: null, typed: "" });
+  return helpOutcomeReply(outcome, input.intent, typed);
 }
 
 export default function OrganizerHelpRequest() {

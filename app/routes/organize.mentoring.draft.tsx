@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireRole } from "~/accounts/sessions.server";
 import { FormErrors, Notice } from "~/components/forms";
-import { ReasonList } from "~/components/mentoring";
+import { ReasonList } from "~/components/mentoring/Profile";
 import { db } from "~/db.server";
 import { getLocale } from "~/utils/locale.server";
 import { draftView } from "~/mentorship/queries.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireRole } from "~/accounts/sessions.server";
 import { FormErrors, Notice } from "~/components/forms";
-import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring";
+import { Detail, LanguageLevelList, SlotList, TopicList } from "~/components/mentoring/Profile";
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/config";
 import { getLocale } from "~/utils/locale.server";

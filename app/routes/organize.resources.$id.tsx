@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -17,8 +17,7 @@ import {
 } from "~/care/directory-admin.server";
 import { resourceFormSchema, resourceTranslationSchema } from "~/care/directory-schemas";
 import { isStale } from "~/care/directory.server";
-import { FieldError, Notice, useZodForm } from "~/components/forms";
-import { LocaleOptions } from "~/components/LocaleOptions";
+import { Field, IntentForm, LanguageSelect, Notice, useZodForm } from "~/components/forms";
 import { ResourceForm } from "~/components/ResourceForm";
 import { SampleMark } from "~/components/resources";
 import { db } from "~/db.server";
@@ -189,53 +188,38 @@ export default function EditResource() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" {...getFormProps(translationForm)}>
-          <input type="hidden" name="intent" value="translation" />
-          <div className="field">
-            <label htmlFor={tf.locale.id}>{t("fields.language")}</label>
-            <select {...getSelectProps(tf.locale)} key={tf.locale.key}>
-              <LocaleOptions />
-            </select>
-            <FieldError id={tf.locale.errorId} errors={tf.locale.errors} t={t} />
-          </div>
-          <div className="field">
-            <label htmlFor={tf.name.id}>{t("resourcesOrg.name")}</label>
+        <IntentForm form={translationForm} intent="translation">
+          <LanguageSelect meta={tf.locale} label={t("fields.language")} />
+          <Field meta={tf.name} label={t("resourcesOrg.name")}>
             <input {...getInputProps(tf.name, { type: "text" })} key={tf.name.key} dir="auto" />
-            <FieldError id={tf.name.errorId} errors={tf.name.errors} t={t} />
-          </div>
-          <div className="field">
-            <label htmlFor={tf.description.id}>{t("resourcesOrg.description")}</label>
+          </Field>
+          <Field meta={tf.description} label={t("resourcesOrg.description")}>
             <textarea
               {...getTextareaProps(tf.description)}
               key={tf.description.key}
               rows={4}
               dir="auto"
             />
-            <FieldError id={tf.description.errorId} errors={tf.description.errors} t={t} />
-          </div>
-          <div className="field">
-            <label htmlFor={tf.costNote.id}>{t("resourcesOrg.costNote")}</label>
+          </Field>
+          <Field meta={tf.costNote} label={t("resourcesOrg.costNote")}>
             <input
               {...getInputProps(tf.costNote, { type: "text" })}
               key={tf.costNote.key}
               dir="auto"
             />
-            <FieldError id={tf.costNote.errorId} errors={tf.costNote.errors} t={t} />
-          </div>
-          <div className="field">
-            <label htmlFor={tf.whatToBring.id}>{t("resourcesOrg.whatToBring")}</label>
+          </Field>
+          <Field meta={tf.whatToBring} label={t("resourcesOrg.whatToBring")}>
             <textarea
               {...getTextareaProps(tf.whatToBring)}
               key={tf.whatToBring.key}
               rows={2}
               dir="auto"
             />
-            <FieldError id={tf.whatToBring.errorId} errors={tf.whatToBring.errors} t={t} />
-          </div>
+          </Field>
           <button type="submit" className="button button--secondary">
             {t("resourcesOrg.translationSubmit")}
           </button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section className="card card--danger stack" aria-labelledby="delete-title">

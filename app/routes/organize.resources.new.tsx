@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,16 +7,13 @@ import { createResource } from "~/care/directory-admin.server";
 import { resourceFormSchema } from "~/care/directory-schemas";
 import { ResourceForm } from "~/components/ResourceForm";
 import { db } from "~/db.server";
-import { getLocale } from "~/utils/locale.server";
 import { parseForm } from "~/utils/forms.server";
+import { organizerFormLoader } from "~/utils/organizer-form.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { titleKey: "resourcesOrg.newTitle" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "organizer");
-  return json({ locale: await getLocale(request) });
-}
+export const loader = organizerFormLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, "organizer");

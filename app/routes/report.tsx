@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import { Field, FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
@@ -108,11 +108,11 @@ export default function Report() {
             ))}
             <FieldError id={fields.about.errorId} errors={fields.about.errors} t={t} />
           </fieldset>
-          <div className="field">
-            <label htmlFor={fields.personName.id}>{t("report.personName")}</label>
-            <p id={`${fields.personName.id}-hint`} className="field__hint">
-              {t("report.personNameHint")}
-            </p>
+          <Field
+            meta={fields.personName}
+            label={t("report.personName")}
+            hint={t("report.personNameHint")}
+          >
             <input
               {...getInputProps(fields.personName, {
                 type: "text",
@@ -122,8 +122,7 @@ export default function Report() {
               dir="auto"
               autoComplete="off"
             />
-            <FieldError id={fields.personName.errorId} errors={fields.personName.errors} t={t} />
-          </div>
+          </Field>
           <div className="field">
             <label htmlFor={fields.body.id}>{t("report.body")}</label>
             <p id={hintId} className="field__hint">

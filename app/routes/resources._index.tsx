@@ -2,12 +2,9 @@ import type { LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { resourceFilterSchema } from "~/care/directory-schemas";
-import { publicDirectory } from "~/care/directory-view.server";
 import { filterQuery, ResourceFilters } from "~/components/ResourceFilters";
 import { ResourceEntry } from "~/components/resources";
-import { db } from "~/db.server";
-import { getLocale } from "~/utils/locale.server";
+import { loadPublicDirectory } from "~/utils/directory-page.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import directoryStyles from "~/styles/directory.css";
 
@@ -17,10 +14,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoryS
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = resourceFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const locale = await getLocale(request);
-  const entries = await publicDirectory(db(), filters, locale, new Date());
-  return json({ entries, filters, locale });
+  return json(await loadPublicDirectory(request, new Date()));
 }
 
 export default function Resources() {

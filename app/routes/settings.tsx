@@ -1,5 +1,4 @@
-import { LocaleOptions } from "~/components/LocaleOptions";
-import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -25,6 +24,7 @@ import {
   DisplayNameField,
   EmailField,
   FieldError,
+  LanguageSelect,
   FormErrors,
   Notice,
   PasswordField,
@@ -267,13 +267,7 @@ function ProfileForm({
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="profile" />
         <DisplayNameField meta={fields.displayName} />
-        <div className="field">
-          <label htmlFor={fields.locale.id}>{t("fields.language")}</label>
-          <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
-            <LocaleOptions />
-          </select>
-          <FieldError id={fields.locale.errorId} errors={fields.locale.errors} t={t} />
-        </div>
+        <LanguageSelect meta={fields.locale} label={t("fields.language")} />
         <SubmitButton intent="profile" label={t("settings.profileSubmit")} />
       </Form>
     </section>

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import { Field, FormErrors, Notice, useZodForm } from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
@@ -106,11 +106,11 @@ export default function PrivacyRequests() {
             </select>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor={fields.details.id}>{t("keepApart.detailsLabel")}</label>
-          <p id={`${fields.details.id}-hint`} className="field__hint">
-            {t("keepApart.detailsHint")}
-          </p>
+        <Field
+          meta={fields.details}
+          label={t("keepApart.detailsLabel")}
+          hint={t("keepApart.detailsHint")}
+        >
           <textarea
             {...getTextareaProps(fields.details, { ariaDescribedBy: `${fields.details.id}-hint` })}
             key={fields.details.key}
@@ -118,8 +118,7 @@ export default function PrivacyRequests() {
             maxLength={2000}
             dir="auto"
           />
-          <FieldError id={fields.details.errorId} errors={fields.details.errors} t={t} />
-        </div>
+        </Field>
         <button type="submit" className="button">
           {t("keepApart.submit")}
         </button>

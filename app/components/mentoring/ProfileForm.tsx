@@ -8,15 +8,8 @@ import {
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  foreignLanguageNames,
-  languageName,
-  languageNameLang,
-  spokenLanguages,
-} from "~/events/languages";
-import { TextWithLanguages } from "./Lang";
+import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
 import type { Locale } from "~/i18n/config";
-import { formatList, weekdayName } from "~/i18n/format";
 import {
   dayParts,
   genderPreferences,
@@ -24,123 +17,22 @@ import {
   languageLevels,
   mentorGenders,
   modes,
-  parseReason,
   weekdays,
   type LanguageWithLevel,
   type MentoringRole,
 } from "~/mentorship/codes";
 import { LANGUAGE_ROWS, menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
-import { ChoiceField, FieldError, FormErrors, TextField, useZodForm } from "./forms";
-
-/** Monday 2024-01-01 onwards, so Intl names the weekdays in the reader's language. */
-function dayName(day: (typeof weekdays)[number], locale: Locale): string {
-  const index = weekdays.indexOf(day);
-  return weekdayName(new Date(Date.UTC(2024, 0, 1 + index, 12)), locale, "UTC");
-}
-
-type SlotT = (key: string, options: Record<string, string>) => string;
-
-/** "Saturday afternoon" in the reader's language. */
-export function slotLabel(slot: string, locale: Locale, t: SlotT): string {
-  const [day, part] = slot.split("-") as [(typeof weekdays)[number], string];
-  const key =
-    part === "morning"
-      ? "mentoring.slotMorning"
-      : part === "afternoon"
-        ? "mentoring.slotAfternoon"
-        : "mentoring.slotEvening";
-  return t(key, { day: dayName(day, locale) });
-}
-
-export function LanguageLevelList({
-  languages,
-  locale,
-}: {
-  languages: LanguageWithLevel[];
-  locale: Locale;
-}) {
-  const { t } = useTranslation();
-  const text = formatList(
-    languages.map((l) =>
-      t("mentoring.languageWithLevel", {
-        language: languageName(l.code, locale),
-        level: t(`mentoring.levels.${l.level}`),
-      }),
-    ),
-    locale,
-  );
-  return (
-    <TextWithLanguages
-      text={text}
-      parts={foreignLanguageNames(
-        languages.map((l) => l.code),
-        locale,
-      )}
-    />
-  );
-}
-
-export function TopicList({ topics, locale }: { topics: string[]; locale: Locale }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {formatList(
-        topics.map((g) => t(`mentoring.goals.${g}`)),
-        locale,
-      )}
-    </>
-  );
-}
-
-export function SlotList({ slots, locale }: { slots: string[]; locale: Locale }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {formatList(
-        slots.map((s) => slotLabel(s, locale, t)),
-        locale,
-      )}
-    </>
-  );
-}
-
-/** The engine's reason codes as plain sentences: "Shares: Persian", "Both free: Saturday afternoon". */
-export function ReasonList({ reasons, locale }: { reasons: string[]; locale: Locale }) {
-  const { t } = useTranslation();
-  return (
-    <ul className="plain-list reasons">
-      {reasons.map((reason) => {
-        const { kind, value } = parseReason(reason);
-        const text =
-          kind === "goal"
-            ? t("mentoring.reasonGoal", { goal: t(`mentoring.goals.${value}`) })
-            : kind === "language"
-              ? t("mentoring.reasonLanguage", { language: languageName(value, locale) })
-              : kind === "slot"
-                ? t("mentoring.reasonSlot", { slot: slotLabel(value, locale, t) })
-                : t("mentoring.reasonArea");
-        return (
-          <li key={reason}>
-            <TextWithLanguages
-              text={text}
-              parts={kind === "language" ? foreignLanguageNames([value], locale) : []}
-            />
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-/** A term and its description, only when there is something to show. */
-export function Detail({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="detail">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import {
+  ChoiceField,
+  Field,
+  FieldError,
+  fieldsByName,
+  LanguageSelect,
+  FormErrors,
+  TextField,
+  useZodForm,
+} from "../forms";
+import { dayName, slotLabel } from "./Profile";
 
 type Values = Record<string, unknown>;
 
@@ -218,6 +110,12 @@ function LanguageRows({
 }) {
   const { t } = useTranslation();
   const rows = meta.getFieldList();
+  // Each name carries its own language tag when it is written in that language.
+  const choices = spokenLanguages.map((code) => ({
+    value: code,
+    label: languageName(code, locale),
+    lang: languageNameLang(code, locale) ?? undefined,
+  }));
   return (
     <fieldset
       className="field"
@@ -233,23 +131,12 @@ function LanguageRows({
         const fields = row.getFieldset();
         return (
           <div key={row.key} className="field-row language-row">
-            <div className="field">
-              <label htmlFor={fields.code.id}>
-                {t("mentoring.languageLabel", { number: index + 1 })}
-              </label>
-              <select {...getSelectProps(fields.code)} key={fields.code.key}>
-                <option value="">{t("mentoring.chooseLanguage")}</option>
-                {spokenLanguages.map((code) => (
-                  <option
-                    key={code}
-                    value={code}
-                    lang={languageNameLang(code, locale) ?? undefined}
-                  >
-                    {languageName(code, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LanguageSelect
+              meta={fields.code}
+              label={t("mentoring.languageLabel", { number: index + 1 })}
+              choices={choices}
+              noneLabel={t("mentoring.chooseLanguage")}
+            />
             <div className="field">
               <label htmlFor={fields.level.id}>{t("mentoring.levelLabel")}</label>
               <select {...getSelectProps(fields.level)} key={fields.level.key}>
@@ -297,8 +184,7 @@ export function ProfileForm({
     ...defaultValue,
     languages: padded,
   } as never);
-  const f = fields as unknown as Record<string, FieldMetadata<unknown>>;
-  const field = (name: string) => f[name]!;
+  const field = fieldsByName(fields);
   const chosenSlots = (lastResult?.initialValue?.availability ??
     defaultValue.availability ??
     []) as string[] | string;
@@ -365,8 +251,7 @@ export function ProfileForm({
               label={(g) => t(`mentoring.genders.${g}`)}
               type="radio"
             />
-            <div className="field">
-              <label htmlFor={field("capacity").id}>{t("mentoring.capacityLabel")}</label>
+            <Field meta={field("capacity")} label={t("mentoring.capacityLabel")}>
               <input
                 {...getInputProps(field("capacity") as FieldMetadata<string>, { type: "number" })}
                 key={field("capacity").key}
@@ -374,12 +259,7 @@ export function ProfileForm({
                 max={5}
                 inputMode="numeric"
               />
-              <FieldError
-                id={field("capacity").errorId}
-                errors={field("capacity").errors as string[] | undefined}
-                t={t}
-              />
-            </div>
+            </Field>
           </>
         )}
       </div>

@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { env } from "~/env.server";
 import { isLocale } from "~/i18n/config";
@@ -11,8 +10,6 @@ import { getLocale } from "~/utils/locale.server";
 import { NonceProvider } from "~/utils/nonce";
 import { cspNonceOf } from "~/utils/request.server";
 import { loggedPath, logger } from "../server/log.js";
-
-const ABORT_DELAY = 5_000;
 
 /**
  * server.js calls this at start-up, so a bad configuration stops the server before it listens,
@@ -62,54 +59,21 @@ export default async function handleRequest(
 
   const nonce = cspNonceOf(loadContext);
 
-  // No route suspends (no defer, no Suspense), so React's shell is the whole page and streaming
-  // it bought nothing: it went out in 2 KB pieces, each its own trip through the web stream and
-  // a gzip job on the thread pool, so under load a long page waited for a free turn of the event
-  // loop again and again (p99 many times the median; docs/decisions/0016). The page is
-  // collected and sent in one piece instead, for browsers and bots alike.
-  return new Promise((resolve, reject) => {
-    let rendered = false;
-    // Set before rendering starts, so every callback below can clear it; it fires only later.
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-    });
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        // React's own streaming scripts need it too.
-        nonce,
-        onAllReady: () => {
-          rendered = true;
-          sink.once("finish", () => {
-            clearTimeout(timer);
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(
-              new Response(Buffer.concat(chunks), {
-                headers: responseHeaders,
-                status: responseStatusCode,
-              }),
-            );
-          });
-          pipe(sink);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (rendered) console.error(error);
-        },
-      },
-    );
+  // No route suspends (no defer, no Suspense), so the page is rendered whole and sent in one
+  // piece: streaming only cut it into 2 KB pieces, each waiting for a turn of the event loop and
+  // a gzip job (docs/decisions/0016). renderToString, not the streaming renderer: React 18.3's
+  // streaming encoder writes stray zero bytes where a multi-byte character meets the end of its
+  // 2 KB buffer, which showed as U+FFFD inside Persian and Arabic text (tests/unit/ssr-text.test.ts).
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${markup}`, {
+    headers: responseHeaders,
+    status: responseStatusCode,
   });
 }

@@ -40,11 +40,22 @@ const prismaBin = path.join("node_modules", ".bin", "prisma");
 /** `prisma migrate diff` between two schema files (or from empty), as a SQL script. */
 export function diffScript(from: string | null, to: string): string {
   const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
-  return execFileSync(
-    prismaBin,
-    ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
+  // The CLI opens prisma.config.ts's adapter even for a diff of two files; give it a scratch
+  // SQLite file, so a fresh clone (no data/ folder) and a PostgreSQL DATABASE_URL both work.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-diff-"));
+  try {
+    return execFileSync(
+      prismaBin,
+      ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "diff.db")}` },
+      },
+    );
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Whether a diff script changes anything (Prisma prints a comment for an empty diff). */

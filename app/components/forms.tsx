@@ -45,13 +45,12 @@ export function useZodForm<Schema extends z.ZodTypeAny>(
  * A posted conform form that names its `intent` (one page, several forms), with its form-level
  * errors first.
  */
-export function IntentForm({
+export function IntentForm<Schema extends Record<string, unknown>>({
   form,
   intent,
   children,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema's form
-  form: FormMetadata<any, string[]>;
+  form: FormMetadata<Schema, string[]>;
   intent: string;
   children: React.ReactNode;
 }) {

@@ -112,6 +112,15 @@ app.use(
 );
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+// No link a person follows holds a NUL character, and PostgreSQL refuses NUL in text, so a URL
+// with one (`/organize/resources/%00`, `?about=%00`) is refused here instead of reaching a query.
+app.use((req, res, next) => {
+  if (/%00/i.test(req.originalUrl)) {
+    return res.status(400).type("text/plain").send("This address is not valid.");
+  }
+  next();
+});
+
 app.use((req, res, next) => {
   const allowed = isAllowedOrigin({
     method: req.method,

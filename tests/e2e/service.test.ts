@@ -63,6 +63,14 @@ describe("health and readiness", () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 
+  it("refuses an address with a NUL character before it reaches a query (PostgreSQL refuses NUL)", async () => {
+    for (const path of ["/organize/resources/%00", "/events/%00", "/report?about=event:%00x"]) {
+      const answer = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(answer.status, path).toBe(400);
+    }
+    expect((await fetch(`${server.url}/events`)).status).toBe(200);
+  });
+
   it("is not ready while a migration is pending, and stays alive", async () => {
     const newest = (await (await fetch(`${server.url}/healthz`)).json()).migrations.newest;
     const db = createDb(server.databaseUrl);

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -9,6 +9,7 @@ import {
   migrateDatabase,
   prepareDatabase,
 } from "../../server/database.js";
+import { migrateInChildProcess } from "../support/migrate-process";
 import { projectRoot, tmpDir } from "../support/paths";
 
 /**
@@ -139,17 +140,8 @@ describe("the migration runner (server/database.js)", () => {
     const url = fresh();
     const names = committedMigrations().map((migration) => migration.name);
     // Both wait for the write lock; the second finds the work done when it gets it.
-    const runner = path.join(projectRoot, "server", "database.js");
-    const script = `import(${JSON.stringify(runner)}).then(async (m) => { try { console.log(JSON.stringify(await m.migrateDatabase(${JSON.stringify(url)}))); } catch (e) { console.log(JSON.stringify(String(e.message))); } })`;
-    const run = () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ["-e", script], { cwd: projectRoot });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.on("exit", () => resolve(out.trim()));
-      });
-    const results = await Promise.all([run(), run()]);
-    expect(results.map((r) => JSON.parse(r) as unknown).sort()).toEqual([[], names].sort());
+    const results = await Promise.all([migrateInChildProcess(url), migrateInChildProcess(url)]);
+    expect(results.sort()).toEqual([[], names].sort());
     expect(await hasPendingMigrations(url)).toBe(false);
   });
 

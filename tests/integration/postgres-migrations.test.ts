@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import {
 } from "../../server/database.js";
 import { createDatabase } from "../../server/postgres-migrations.js";
 import { unmadePostgresDatabase, type TestDatabase } from "../support/database";
+import { migrateInChildProcess } from "../support/migrate-process";
 import { projectRoot } from "../support/paths";
 
 /**
@@ -119,17 +120,8 @@ describe("the PostgreSQL migration runner (server/postgres-migrations.js)", () =
     const url = unmade();
     const names = committed().map((migration) => migration.name);
     // Both wait for the advisory lock; the second finds the work done when it gets it.
-    const runner = path.join(projectRoot, "server", "database.js");
-    const script = `import(${JSON.stringify(runner)}).then(async (m) => { try { console.log(JSON.stringify(await m.migrateDatabase(${JSON.stringify(url)}))); } catch (e) { console.log(JSON.stringify(String(e.message))); } })`;
-    const run = () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ["-e", script], { cwd: projectRoot });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.on("exit", () => resolve(out.trim()));
-      });
-    const results = await Promise.all([run(), run()]);
-    expect(results.map((r) => JSON.parse(r) as unknown).sort()).toEqual([[], names].sort());
+    const results = await Promise.all([migrateInChildProcess(url), migrateInChildProcess(url)]);
+    expect(results.sort()).toEqual([[], names].sort());
     expect(await hasPendingMigrations(url)).toBe(false);
     const rows = await withClient(url, (client) =>
       client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name'),

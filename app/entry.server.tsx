@@ -6,6 +6,7 @@ import { env } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { instanceFor } from "~/i18n/i18next.server";
 import { conditionalDocument } from "~/utils/http-cache.server";
+import { sharedPageKey, sharedPages } from "~/utils/shared-pages.server";
 import { getLocale } from "~/utils/locale.server";
 import { NonceProvider } from "~/utils/nonce";
 import { cspNonceOf } from "~/utils/request.server";
@@ -64,13 +65,17 @@ export default async function handleRequest(
   // a gzip job (docs/decisions/0016). renderToString, not the streaming renderer: React 18.3's
   // streaming encoder writes stray zero bytes where a multi-byte character meets the end of its
   // 2 KB buffer, which showed as U+FFFD inside Persian and Arabic text (tests/unit/ssr-text.test.ts).
-  const markup = renderToString(
-    <NonceProvider value={nonce}>
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} />
-      </I18nextProvider>
-    </NonceProvider>,
-  );
+  const render = (pageNonce: string) =>
+    renderToString(
+      <NonceProvider value={pageNonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} />
+        </I18nextProvider>
+      </NonceProvider>,
+    );
+  // A page that is the same for every visitor is rendered once per version and address.
+  const sharedKey = sharedPageKey(request, responseHeaders);
+  const markup = sharedKey ? sharedPages.page(sharedKey, nonce, render) : render(nonce);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${markup}`, {
     headers: responseHeaders,

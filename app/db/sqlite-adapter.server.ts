@@ -85,8 +85,8 @@ function boundPerCall(statement: Statement): Statement {
     run: () => statement.run(...args),
     all: () => statement.all(...args),
     columns: () => statement.columns(),
-    raw: () => {
-      statement.raw(true);
+    raw: (toggle = true) => {
+      statement.raw(toggle);
       return view;
     },
   } as Statement & { bind(values: unknown[]): Statement };
@@ -295,12 +295,9 @@ function directRunner(client: SqliteClient): SqlRunner {
   };
   return {
     all: async <Row>(query: HandWritten) => {
-      const statement = prepared(query);
-      const columns = statement.columns() as { name: string }[];
-      const rows = statement.raw().all() as unknown[][];
-      return rows.map(
-        (row) => Object.fromEntries(columns.map((column, i) => [column.name, row[i]])) as Row,
-      );
+      // Rows as objects, built by better-sqlite3 itself (hand-written statements are never
+      // Prisma's, so the raw mode its adapter sets is not in the way).
+      return prepared(query).raw(false).all() as Row[];
     },
     run: async (query: HandWritten) => {
       const { changes } = prepared(query).run() as { changes: number | bigint };

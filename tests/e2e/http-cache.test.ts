@@ -80,6 +80,27 @@ describe("the events list for visitors", () => {
     expect(listed.status).toBe(304);
   });
 
+  it("is rendered once per version, yet every copy has its own nonce, the one its policy names", async () => {
+    const copies = await Promise.all(
+      [1, 2].map(async () => {
+        const response = await get("/events?kind=cafe");
+        const policy = response.headers.get("Content-Security-Policy") ?? "";
+        return { nonce: /'nonce-([^']+)'/.exec(policy)?.[1], body: await response.text() };
+      }),
+    );
+    const [one, two] = copies as [(typeof copies)[0], (typeof copies)[0]];
+    expect(one.nonce).toBeTruthy();
+    expect(two.nonce).toBeTruthy();
+    expect(one.nonce).not.toBe(two.nonce);
+    for (const copy of copies) {
+      const nonces = [...copy.body.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]);
+      expect(nonces.length).toBeGreaterThan(0);
+      expect(new Set(nonces)).toEqual(new Set([copy.nonce]));
+      expect(copy.body).not.toMatch(/shared-[0-9a-f]{32}/);
+    }
+    expect(one.body.replaceAll(one.nonce!, "N")).toBe(two.body.replaceAll(two.nonce!, "N"));
+  });
+
   it("has another ETag in another language, however the language is chosen", async () => {
     const english = (await get("/events")).headers.get("ETag")!;
     const persianCookie = (await localeCookie.serialize("fa")).split(";")[0]!;

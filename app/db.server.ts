@@ -10,6 +10,7 @@ import {
   WRITE_LOCK,
 } from "~/db/postgres.server";
 import type pg from "pg";
+import { retryWhile } from "~/db/retry";
 import { sqliteAdapter, type SqliteAdapterFactory } from "~/db/sqlite-adapter.server";
 import { env } from "~/env.server";
 import { engineOf, type Engine } from "../server/database.js";
@@ -62,7 +63,6 @@ async function connectedSqlite(database: PrismaClient, factory: SqliteAdapterFac
 
 /** Hundreds of people may answer at once; transactions queue for the one writer. */
 const WAIT = { maxWait: 20_000, timeout: 20_000 } as const;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every transaction that reads, decides and writes. On SQLite it holds the file's write lock
@@ -84,16 +84,12 @@ export async function writeTransaction<T>(
 }
 
 /** Runs a PostgreSQL transaction again after a short, growing, jittered pause on 40001/40P01. */
-async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + WAIT.timeout;
-  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isRetryable(error) || Date.now() >= deadline) throw error;
-      await sleep(pause / 2 + Math.random() * pause);
-    }
-  }
+function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  return retryWhile(
+    isRetryable,
+    { withinMs: WAIT.timeout, firstPauseMs: 5, maxPauseMs: 200 },
+    attempt,
+  );
 }
 
 /** A hand-written read (app/db/sql.ts) for paths every request takes, such as the session. */

@@ -8,6 +8,7 @@ import {
   type Transaction,
 } from "@prisma/driver-adapter-utils";
 import { Mutex } from "async-mutex";
+import { retryWhile } from "./retry";
 import type { SqlQuery as HandWritten, SqlRunner } from "./sql";
 
 /**
@@ -93,8 +94,6 @@ function boundPerCall(statement: Statement): Statement {
   return view;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function sqliteCodeOf(error: unknown): string | undefined {
   if (error instanceof DriverAdapterError) {
     const cause = error.cause as { originalCode?: unknown };
@@ -112,16 +111,8 @@ export function isBusyError(error: unknown): boolean {
 }
 
 /** Runs `work` again after a short, growing, jittered pause while another process holds the lock. */
-async function whileBusy<T>(lockWaitMs: number, work: () => Promise<T> | T): Promise<T> {
-  const deadline = Date.now() + lockWaitMs;
-  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isBusyError(error) || Date.now() >= deadline) throw error;
-      await sleep(pause / 2 + Math.random() * pause);
-    }
-  }
+function whileBusy<T>(lockWaitMs: number, work: () => Promise<T> | T): Promise<T> {
+  return retryWhile(isBusyError, { withinMs: lockWaitMs, firstPauseMs: 2, maxPauseMs: 50 }, work);
 }
 
 /** Ends a transaction that failed; SQLite may have rolled it back already. */

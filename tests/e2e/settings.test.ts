@@ -1,7 +1,15 @@
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "~/accounts/accounts.server";
 import { createDb } from "~/db.server";
-import { startServer, type RunningServer } from "../support/e2e";
+import { go, logIn as logInPage, settle, submit } from "../support/browser";
+import {
+  browserAvailability,
+  launchBrowser,
+  newPhonePage,
+  startServer,
+  type RunningServer,
+} from "../support/e2e";
 import { form, formHeaders, isAnswer, logIn, send, type Answer } from "../support/http";
 import { localeMessages } from "../support/locales";
 
@@ -27,20 +35,24 @@ const sectionIds = [
   "delete-title",
 ];
 
+const availability = browserAvailability();
 let server: RunningServer;
+let browser: Browser | undefined;
 let cookie: string;
 let n = 0;
 
 beforeAll(async () => {
   server = await startServer();
+  if (availability.run) browser = await launchBrowser();
   const db = createDb(server.databaseUrl);
   try {
-    await createAccount(db, {
-      email: "settings@example.com",
-      password: PASSWORD,
-      displayName: "Sora",
-      locale: "en",
-    });
+    for (const email of [
+      "settings@example.com",
+      "settings-js@example.com",
+      "settings-nojs@example.com",
+    ]) {
+      await createAccount(db, { email, password: PASSWORD, displayName: "Sora", locale: "en" });
+    }
   } finally {
     await db.$disconnect();
   }
@@ -48,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await browser?.close();
   await server?.stop();
 });
 
@@ -276,5 +289,70 @@ describe("posts no form of the page sends", () => {
       });
       expect(posted.status, name).toBe(415);
     }
+  });
+});
+
+describe.skipIf(!availability.run).each([
+  { javaScript: true, label: "with JavaScript" },
+  { javaScript: false, label: "without JavaScript" },
+])("changing the email in a browser, $label", ({ javaScript }) => {
+  let page: Page;
+  const email = `settings-${javaScript ? "js" : "nojs"}@example.com`;
+
+  beforeAll(async () => {
+    page = await newPhonePage(browser!, { baseURL: server.url, javaScript });
+    await logInPage(page, email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  const path = () => new URL(page.url()).pathname;
+
+  it("shows a refusal in the email section at the form's address, keeping the typed address", async () => {
+    await go(page, "/settings");
+    await page.fill("#settings-email input[name=email]", `moved-${email}`);
+    await page.fill("#settings-email input[name=currentPassword]", "not my password");
+    await submit(page, "#settings-email");
+    await expect.poll(path, settle).toBe("/settings/email");
+    await expect
+      .poll(() => page.locator("#settings-email").textContent(), settle)
+      .toContain(text("errors.wrongPassword"));
+    expect(await page.inputValue("#settings-email input[name=email]")).toBe(`moved-${email}`);
+    expect(await page.inputValue("#settings-email input[name=currentPassword]")).toBe("");
+    // Every other section is still there, in its place.
+    expect(await page.locator("section").count()).toBe(sectionIds.length);
+  });
+
+  it("saves, comes back to /settings with the notice, and empties the form", async () => {
+    await page.fill("#settings-email input[name=currentPassword]", PASSWORD);
+    await submit(page, "#settings-email");
+    await expect.poll(path, settle).toBe("/settings");
+    expect(new URL(page.url()).search).toBe("?saved=email");
+    await expect
+      .poll(
+        () => page.locator("#settings-email").locator("..").getByRole("status").textContent(),
+        settle,
+      )
+      .toContain(text("settings.emailSaved"));
+    expect(await page.inputValue("#settings-email input[name=email]")).toBe("");
+    expect(await page.inputValue("#settings-email input[name=currentPassword]")).toBe("");
+    expect(await page.locator("#settings-email").locator("..").textContent()).toContain(
+      `moved-${email}`,
+    );
+  });
+
+  it("also empties the form when saved straight from the page, without a refusal first", async () => {
+    await go(page, "/settings");
+    await page.fill("#settings-email input[name=email]", `again-${email}`);
+    await page.fill("#settings-email input[name=currentPassword]", PASSWORD);
+    await submit(page, "#settings-email");
+    await expect
+      .poll(() => page.locator("#settings-email").locator("..").textContent(), settle)
+      .toContain(`again-${email}`);
+    expect(new URL(page.url()).search).toBe("?saved=email");
+    expect(await page.inputValue("#settings-email input[name=email]")).toBe("");
+    expect(await page.inputValue("#settings-email input[name=currentPassword]")).toBe("");
   });
 });

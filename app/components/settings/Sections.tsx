@@ -1,13 +1,13 @@
 import { Outlet, useLocation, useMatches } from "@remix-run/react";
 import { settingsForms, type SettingsSectionName } from "~/utils/settings-sections";
-import { DeleteSection } from "./DeleteSection";
-import { EmailSection } from "./EmailSection";
-import { PasswordSection } from "./PasswordSection";
-import { ProfileSection } from "./ProfileSection";
 import { CalendarSection } from "./CalendarSection";
 import type { SectionProps, SettingsData, SettingsHandle } from "./data";
+import { DeleteSection } from "./DeleteSection";
 import { EmailChoices } from "./EmailChoices";
+import { EmailSection } from "./EmailSection";
 import { DataSection, PrivacyRequestSection } from "./InfoSections";
+import { PasswordSection } from "./PasswordSection";
+import { ProfileSection } from "./ProfileSection";
 import { WomanAnswerSection } from "./WomanAnswerSection";
 
 /** The page's sections, in their order on the page. */

@@ -51,25 +51,21 @@ const localeField = z.enum(supportedLocales, {
 });
 
 export const profileSchema = z.object({
-  intent: z.literal("profile"),
   displayName: displayNameField,
   locale: localeField,
 });
 
 export const changeEmailSchema = z.object({
-  intent: z.literal("email"),
   email: emailField,
   currentPassword: existingPasswordField,
 });
 
 export const changePasswordSchema = z.object({
-  intent: z.literal("password"),
   currentPassword: existingPasswordField,
   newPassword: newPasswordField,
 });
 
 export const deleteAccountSchema = z.object({
-  intent: z.literal("delete"),
   confirm: z.literal("yes", { errorMap: () => ({ message: "errors.confirmDelete" }) }),
   currentPassword: existingPasswordField,
 });
@@ -96,7 +92,6 @@ export const roleChangeSchema = z.object({
 
 /** Settings' optional question for gatherings for women (app/events/women-only.server.ts). */
 export const womanAnswerSchema = z.object({
-  intent: z.literal("womenOnly"),
   answer: z.enum(["yes", "no", "unsaid"], {
     errorMap: () => ({ message: "errors.invalidChoice" }),
   }),

@@ -169,16 +169,35 @@ export function Field({
   );
 }
 
-/** A checkbox with its label beside it. */
-export function Check({ meta, label }: { meta: FieldMetadata<unknown>; label: string }) {
+/**
+ * A checkbox with its label beside it and its translated error below (conform sets
+ * aria-invalid and aria-describedby when there is one). `value` is what a ticked box sends
+ * ("on" unless given); `required` overrides what the schema implies.
+ */
+export function Check({
+  meta,
+  label,
+  value,
+  required,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  value?: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { key, ...inputProps } = getInputProps(meta as FieldMetadata<boolean>, {
+    type: "checkbox",
+    value,
+  });
   return (
-    <div className="field field--check">
-      <input
-        {...getInputProps(meta as FieldMetadata<boolean>, { type: "checkbox" })}
-        key={meta.key}
-      />
-      <label htmlFor={meta.id}>{label}</label>
-    </div>
+    <>
+      <div className="field field--check">
+        <input key={key} {...inputProps} required={required ?? inputProps.required} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
+    </>
   );
 }
 

@@ -21,7 +21,6 @@ export function switchableKinds(isOrganizer: boolean): MessageKind[] {
 }
 
 export const emailChoicesSchema = z.object({
-  intent: z.literal("emails"),
   wanted: z
     .array(z.enum(messageKinds, { errorMap: () => ({ message: "errors.invalidChoice" }) }))
     .default([]),

@@ -673,18 +673,112 @@ const table: Record<string, Entry> = {
   },
   "settings.data.tsx": { get: [get(() => "/settings/data", signedIn("allow"))] },
   "tips.tsx": { get: [get(() => "/tips", all("allow"))] },
+  // The page is the layout; each form posts to its own child route, whose GET is the page.
   "settings.tsx": {
-    get: [get(() => "/settings", signedIn("allow"))],
+    get: [
+      get(() => "/settings", signedIn("allow")),
+      get(() => "/settings?saved=notifications", signedIn("allow")),
+    ],
+  },
+  "settings.notifications.tsx": {
+    get: [get(() => "/settings/notifications", signedIn("allow"))],
     post: [
       {
         // Keeps every email on and the default reminder, so nothing else changes.
-        path: () => "/settings",
+        path: () => "/settings/notifications",
         body: () => [
-          ["intent", "emails"],
           ["reminderLead", "1d"],
           ...messageKinds.map((kind): [string, string] => ["wanted", kind]),
         ],
-        expect: signedIn("allow"),
+        expect: signedIn({ to: "/settings?saved=notifications" }),
+      },
+      {
+        path: () => "/settings/notifications",
+        body: () => [["reminderLead", "never"]],
+        expect: signedIn("rejected"),
+      },
+    ],
+  },
+  // Refused inputs only where saving would change what later rows or suites see.
+  "settings.profile.tsx": {
+    get: [get(() => "/settings/profile", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/profile",
+        body: () => [
+          ["displayName", "Someone"],
+          ["locale", "xx"],
+        ],
+        expect: signedIn("rejected"),
+      },
+    ],
+  },
+  "settings.email.tsx": {
+    get: [get(() => "/settings/email", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/email",
+        // An address of nobody's: the refused form shows what was typed.
+        body: () => [
+          ["email", "moving@example.org"],
+          ["currentPassword", ""],
+        ],
+        expect: signedIn("rejected"),
+      },
+    ],
+  },
+  "settings.password.tsx": {
+    get: [get(() => "/settings/password", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/password",
+        body: () => [
+          ["currentPassword", "not checked: the new one is too short"],
+          ["newPassword", "short"],
+        ],
+        expect: signedIn("rejected"),
+      },
+    ],
+  },
+  "settings.women-only.tsx": {
+    get: [get(() => "/settings/women-only", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/women-only",
+        body: () => [["answer", "maybe"]],
+        expect: signedIn("rejected"),
+      },
+    ],
+  },
+  "settings.calendar-titles.tsx": {
+    get: [get(() => "/settings/calendar-titles", signedIn("allow"))],
+    post: [
+      {
+        // No box ticked: the discreet titles everyone starts with.
+        path: () => "/settings/calendar-titles",
+        body: () => [],
+        expect: signedIn({ to: "/settings?saved=calendar-titles" }),
+      },
+    ],
+  },
+  "settings.calendar-link.tsx": {
+    get: [get(() => "/settings/calendar-link", signedIn("allow"))],
+    post: [
+      {
+        // The member's feed address is the one calendar.$token's rows use.
+        path: () => "/settings/calendar-link",
+        body: () => [],
+        expect: signedIn({ to: "/settings?saved=calendar-link" }, { member: "skip" }),
+      },
+    ],
+  },
+  "settings.delete.tsx": {
+    get: [get(() => "/settings/delete", signedIn("allow"))],
+    post: [
+      {
+        path: () => "/settings/delete",
+        body: () => [["currentPassword", "not checked: the box is not ticked"]],
+        expect: signedIn("rejected"),
       },
     ],
   },

@@ -274,7 +274,7 @@ describe.skipIf(!availability.run).each([
     expect(feed).toContain(`UID:event-${yogaId}@tsunagu`);
     expect(feed).toContain("STATUS:CONFIRMED");
 
-    await submit(mina, "form:has(input[name=intent][value=calendar])");
+    await submit(mina, 'form[action="/settings/calendar-link"]');
     await expect.poll(() => mina.inputValue("#calendar-url"), settle).not.toBe(oldUrl);
     expect((await fetch(oldUrl)).status).toBe(404);
     expect((await fetch(await mina.inputValue("#calendar-url"))).status).toBe(200);

@@ -1095,33 +1095,28 @@ function validForms(w: World): { file: string; who: SignedInWho; path: string; f
       ],
     },
     {
-      file: "settings.tsx",
+      file: "settings.notifications.tsx",
       who: "member",
-      path: "/settings",
+      path: "/settings/notifications",
       fields: [
-        ["intent", "emails"],
         ["wanted", "rsvp_confirmed"],
         ["reminderLead", "1d"],
       ],
     },
     {
-      file: "settings.tsx",
+      file: "settings.profile.tsx",
       who: "member",
-      path: "/settings",
+      path: "/settings/profile",
       fields: [
-        ["intent", "profile"],
         ["displayName", "Member"],
         ["locale", "en"],
       ],
     },
     {
-      file: "settings.tsx",
+      file: "settings.women-only.tsx",
       who: "member",
-      path: "/settings",
-      fields: [
-        ["intent", "womenOnly"],
-        ["answer", "yes"],
-      ],
+      path: "/settings/women-only",
+      fields: [["answer", "yes"]],
     },
     {
       file: "organize.events.new.tsx",
@@ -1465,19 +1460,19 @@ describe("GET query strings and params", () => {
 });
 
 describe("a targeted case from issue #9", () => {
-  it("wanted[10000000]=rsvp_confirmed on /settings as a member answers 4xx quickly and does not crash", async () => {
+  it("wanted[10000000]=rsvp_confirmed on /settings/notifications as a member answers 4xx quickly and does not crash", async () => {
     const started = performance.now();
     const answer = await send(
       server.url,
       {
         method: "POST",
-        path: "/settings",
+        path: "/settings/notifications",
         headers: {
           Origin: server.url,
           "Content-Type": "application/x-www-form-urlencoded",
           Cookie: cookieOf("member")!,
         },
-        body: "intent=emails&reminderLead=1d&wanted[10000000]=rsvp_confirmed",
+        body: "reminderLead=1d&wanted[10000000]=rsvp_confirmed",
       },
       { timeoutMs: 5_000, maxBody: MAX_BODY },
     );

@@ -97,7 +97,8 @@ describe("in production mode", () => {
       .getSetCookie()
       .find((c) => c.startsWith("tsunagu_session="))!
       .split(";")[0]!;
-    await post("/settings", { intent: "profile", displayName: "Prod", locale: "fr" }, session);
+    const saved = await post("/settings/profile", { displayName: "Prod", locale: "fr" }, session);
+    expect(saved.status).toBe(302);
     await post("/logout", {}, session);
 
     const names = setCookies.map((c) => c.split("=")[0]);

@@ -7,6 +7,7 @@ import * as settings from "~/routes/settings";
 import * as settingsData from "~/routes/settings.data";
 import * as signup from "~/routes/signup";
 import { context, cookieFrom, formRequest, getRequest, respond } from "../support/requests";
+import { postSettings, savedLocation } from "../support/settings";
 import { signUpAndConfirm } from "../support/signup";
 
 const SESSION = "tsunagu_session";
@@ -169,18 +170,13 @@ describe("settings", () => {
 
   it("saves the display name and language, and applies the language at once", async () => {
     const { cookie } = await signUp("daryush@example.com");
-    const response = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "profile", displayName: "Daryush", locale: "fa" },
-            cookie,
-          ),
-        ),
-      ),
+    const response = await postSettings(
+      "profile",
+      { displayName: "Daryush", locale: "fa" },
+      cookie,
     );
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(savedLocation("profile"));
     expect(response.headers.get("Set-Cookie")).toMatch(/^lng=/);
     const user = await db().user.findUniqueOrThrow({ where: { email: "daryush@example.com" } });
     expect(user).toMatchObject({ displayName: "Daryush", locale: "fa" });
@@ -188,17 +184,7 @@ describe("settings", () => {
 
   it("rejects an unknown language and keeps the old one", async () => {
     const { cookie } = await signUp("keep@example.com");
-    const response = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "profile", displayName: "Keep", locale: "xx" },
-            cookie,
-          ),
-        ),
-      ),
-    );
+    const response = await postSettings("profile", { displayName: "Keep", locale: "xx" }, cookie);
     expect(response.status).toBe(400);
     expect((await response.json()).result.error.locale).toEqual(["errors.invalidLanguage"]);
     expect(
@@ -208,30 +194,19 @@ describe("settings", () => {
 
   it("changes the email only with the current password", async () => {
     const { cookie } = await signUp("old@example.com", "a long passphrase");
-    const wrong = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "email", email: "new@example.com", currentPassword: "nope" },
-            cookie,
-          ),
-        ),
-      ),
+    const wrong = await postSettings(
+      "email",
+      { email: "new@example.com", currentPassword: "nope" },
+      cookie,
     );
     expect((await wrong.json()).result.error.currentPassword).toEqual(["errors.wrongPassword"]);
-    const right = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "email", email: "New@Example.com", currentPassword: "a long passphrase" },
-            cookie,
-          ),
-        ),
-      ),
+    const right = await postSettings(
+      "email",
+      { email: "New@Example.com", currentPassword: "a long passphrase" },
+      cookie,
     );
-    expect((await right.json()).saved).toBe(true);
+    expect(wrong.status).toBe(400);
+    expect(right.headers.get("Location")).toBe(savedLocation("email"));
     expect(await db().user.count({ where: { email: "new@example.com" } })).toBe(1);
   });
 
@@ -241,22 +216,12 @@ describe("settings", () => {
       await logIn("devices@example.com", "a long passphrase", "198.51.100.20"),
       SESSION,
     );
-    const response = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            {
-              intent: "password",
-              currentPassword: "a long passphrase",
-              newPassword: "an even longer passphrase",
-            },
-            cookie,
-          ),
-        ),
-      ),
+    const response = await postSettings(
+      "password",
+      { currentPassword: "a long passphrase", newPassword: "an even longer passphrase" },
+      cookie,
     );
-    expect((await response.json()).saved).toBe(true);
+    expect(response.headers.get("Location")).toBe(savedLocation("password"));
     expect(
       (await respond(() => settings.loader(args(getRequest("/settings", { Cookie: cookie })))))
         .status,
@@ -300,45 +265,28 @@ describe("settings", () => {
     const userId = (await db().user.findUniqueOrThrow({ where: { email: "delete@example.com" } }))
       .id;
 
-    const unconfirmed = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "delete", currentPassword: "a long passphrase" },
-            cookie,
-          ),
-        ),
-      ),
+    const unconfirmed = await postSettings(
+      "delete",
+      { currentPassword: "a long passphrase" },
+      cookie,
     );
     expect((await unconfirmed.json()).result.error.confirm).toEqual(["errors.confirmDelete"]);
-    const wrongPassword = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "delete", confirm: "yes", currentPassword: "nope" },
-            cookie,
-          ),
-        ),
-      ),
+    const wrongPassword = await postSettings(
+      "delete",
+      { confirm: "yes", currentPassword: "nope" },
+      cookie,
     );
     expect(wrongPassword.status).toBe(400);
     expect(await db().user.count({ where: { id: userId } })).toBe(1);
 
-    const deleted = await respond(() =>
-      settings.action(
-        args(
-          formRequest(
-            "/settings",
-            { intent: "delete", confirm: "yes", currentPassword: "a long passphrase" },
-            cookie,
-          ),
-        ),
-      ),
+    const deleted = await postSettings(
+      "delete",
+      { confirm: "yes", currentPassword: "a long passphrase" },
+      cookie,
     );
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe("/?farewell=1");
+    expect(deleted.headers.get("Set-Cookie")).toMatch(/Max-Age=0/i);
     expect(await db().user.count({ where: { id: userId } })).toBe(0);
     expect(await db().session.count({ where: { userId } })).toBe(0);
     expect(await db().passwordResetToken.count({ where: { userId } })).toBe(0);

@@ -10,13 +10,13 @@ import { cancelEvent, createEvent, saveTranslation, updateEvent } from "~/events
 import { answerGoing, cancelAnswer } from "~/events/rsvp.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { renderMessage } from "~/notifications/templates.server";
-import * as settingsRoute from "~/routes/settings";
 import type { CreateEventInput } from "~/events/schemas";
 import * as personalRoute from "~/routes/calendar.$token";
 import * as publicRoute from "~/routes/calendar.public[.]ics";
 import * as eventIcs from "~/routes/events.$id.calendar[.]ics";
 import { daysAhead, eventInput } from "../support/fixtures";
-import { context, formRequest, getRequest, respond } from "../support/requests";
+import { context, getRequest, respond } from "../support/requests";
+import { postSettings, savedLocation } from "../support/settings";
 import { signUpAndConfirm } from "../support/signup";
 
 const address = "7-1 Kioicho, Chiyoda-ku, Tokyo";
@@ -389,14 +389,10 @@ describe("discreet titles and what each reader's calendar has seen", () => {
     expect(discreet.description).toContain("Refugee Café in Yotsuya");
 
     const save = (fields: Record<string, string>) =>
-      respond(() =>
-        settingsRoute.action({
-          request: formRequest("/settings", { intent: "calendarTitles", ...fields }, cookie),
-          params: {},
-          context,
-        }),
-      );
-    expect((await save({ fullTitles: "yes" })).status).toBe(200);
+      postSettings("calendar-titles", fields, cookie, context);
+    const saved = await save({ fullTitles: "yes" });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe(savedLocation("calendar-titles"));
     const full = await download();
     expect(full.summary).toBe("Refugee Café in Yotsuya");
     expect(full.alarmTexts).toEqual(["Refugee Café in Yotsuya"]);

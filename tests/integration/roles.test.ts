@@ -6,10 +6,10 @@ import { startSession } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import * as adminPeople from "~/routes/admin.people";
 import * as organize from "~/routes/organize._index";
-import * as settings from "~/routes/settings";
 import { projectRoot } from "../support/paths";
 import { createPerson } from "../support/people";
 import { context, formRequest, getRequest, respond } from "../support/requests";
+import { postSettings } from "../support/settings";
 
 const run = promisify(execFile);
 
@@ -130,16 +130,11 @@ describe("the people and roles page", () => {
     await db().user.updateMany({ where: { role: "admin" }, data: { role: "member" } });
     const { person: only, cookie } = await personWithSession("admin");
     const deleteAs = () =>
-      respond(() =>
-        settings.action({
-          request: formRequest(
-            "/settings",
-            { intent: "delete", confirm: "yes", currentPassword: "a long passphrase" },
-            cookie,
-          ),
-          params: {},
-          context,
-        }),
+      postSettings(
+        "delete",
+        { confirm: "yes", currentPassword: "a long passphrase" },
+        cookie,
+        context,
       );
     const refused = await deleteAs();
     expect(refused.status).toBe(400);

@@ -9,7 +9,6 @@ import * as eventRoute from "~/routes/events.$id";
 import * as exceptionsRoute from "~/routes/organize.events.$id.exceptions";
 import * as queueRoute from "~/routes/organize.reports";
 import * as reportRoute from "~/routes/report";
-import * as settingsRoute from "~/routes/settings";
 import { ESCALATE_AFTER_MS } from "~/safety/report-codes";
 import {
   closeReport,
@@ -29,6 +28,7 @@ import { renderMessage } from "~/notifications/templates.server";
 import { eventInput } from "../support/fixtures";
 import { createPerson } from "../support/people";
 import { context, formRequest, getRequest, respond } from "../support/requests";
+import { postSettings, savedLocation } from "../support/settings";
 
 const now = new Date("2026-12-01T00:00:00Z");
 type Who = { id: string; email: string; cookie: string };
@@ -172,12 +172,9 @@ describe("gatherings for women through HTTP", () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toBe("womenOnly.notAnswered");
 
-    const saved = await respond(() =>
-      settingsRoute.action(
-        args(formRequest("/settings", { intent: "womenOnly", answer: "yes" }, member.cookie)),
-      ),
-    );
-    expect(saved.status).toBe(200);
+    const saved = await postSettings("women-only", { answer: "yes" }, member.cookie);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe(savedLocation("women-only"));
     const accepted = await respond(() =>
       eventRoute.action(
         args(formRequest(`/events/${eventId}`, rsvp, member.cookie), { id: eventId }),
@@ -186,17 +183,11 @@ describe("gatherings for women through HTTP", () => {
     expect(((await accepted.json()) as { done: string }).done).toBe("going");
 
     // "I would rather not say" goes back to not answered; a made-up answer is refused.
-    await settingsRoute.action(
-      args(formRequest("/settings", { intent: "womenOnly", answer: "unsaid" }, member.cookie)),
-    );
+    await postSettings("women-only", { answer: "unsaid" }, member.cookie);
     expect(
       (await db().user.findUniqueOrThrow({ where: { id: member.id } })).describesAsWoman,
     ).toBeNull();
-    const bad = await respond(() =>
-      settingsRoute.action(
-        args(formRequest("/settings", { intent: "womenOnly", answer: "maybe" }, member.cookie)),
-      ),
-    );
+    const bad = await postSettings("women-only", { answer: "maybe" }, member.cookie);
     expect(bad.status).toBe(400);
   });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { startSession } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import * as forgot from "~/routes/forgot-password";
-import * as settings from "~/routes/settings";
 import { createPerson } from "../support/people";
 import { formRequest, respond } from "../support/requests";
+import { postSettings, savedLocation } from "../support/settings";
 
 const PASSWORD = "a long passphrase"; // createPerson's
 
@@ -22,14 +22,12 @@ async function sessionCookieFor(userId: string) {
   return (await startSession(userId)).split(";")[0]!;
 }
 
-function settingsPost(cookie: string, fields: Record<string, string>) {
-  return respond(() =>
-    settings.action({
-      request: formRequest("/settings", fields, cookie),
-      params: {},
-      context: { clientIp: "198.51.100.50" },
-    }),
-  );
+function settingsPost(
+  cookie: string,
+  form: "email" | "password" | "delete",
+  fields: Record<string, string>,
+) {
+  return postSettings(form, fields, cookie, { clientIp: "198.51.100.50" });
 }
 
 describe("forgot password", () => {
@@ -77,15 +75,16 @@ describe("the current-password check in settings", () => {
   it("stops after repeated wrong passwords, across email, password and deletion, even with the right one", async () => {
     const person = await createPerson();
     const cookie = await sessionCookieFor(person.id);
-    const wrongTries: Record<string, string>[] = [
-      { intent: "email", email: "elsewhere@example.com" },
-      { intent: "password", newPassword: "another long passphrase" },
-      { intent: "delete", confirm: "yes" },
+    const wrongTries: ["email" | "password" | "delete", Record<string, string>][] = [
+      ["email", { email: "elsewhere@example.com" }],
+      ["password", { newPassword: "another long passphrase" }],
+      ["delete", { confirm: "yes" }],
     ];
     let failures = 0;
     for (let i = 0; failures < 8; i++) {
-      const response = await settingsPost(cookie, {
-        ...wrongTries[i % wrongTries.length]!,
+      const [form, fields] = wrongTries[i % wrongTries.length]!;
+      const response = await settingsPost(cookie, form, {
+        ...fields,
         currentPassword: `guess ${i}`,
       });
       expect(response.status).toBe(400);
@@ -94,8 +93,7 @@ describe("the current-password check in settings", () => {
       ]);
       failures++;
     }
-    const blocked = await settingsPost(cookie, {
-      intent: "email",
+    const blocked = await settingsPost(cookie, "email", {
       email: "elsewhere@example.com",
       currentPassword: PASSWORD,
     });
@@ -106,8 +104,7 @@ describe("the current-password check in settings", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).email).toBe(
       person.email,
     );
-    const deletion = await settingsPost(cookie, {
-      intent: "delete",
+    const deletion = await settingsPost(cookie, "delete", {
       confirm: "yes",
       currentPassword: PASSWORD,
     });
@@ -116,33 +113,29 @@ describe("the current-password check in settings", () => {
 
     // Someone else's account is untouched by it.
     const other = await createPerson();
-    const fine = await settingsPost(await sessionCookieFor(other.id), {
-      intent: "email",
+    const fine = await settingsPost(await sessionCookieFor(other.id), "email", {
       email: `moved-${other.id}@example.com`,
       currentPassword: PASSWORD,
     });
-    expect((await fine.json()).saved).toBe(true);
+    expect(fine.headers.get("Location")).toBe(savedLocation("email"));
   });
 
   it("forgets earlier mistakes once the right password is given", async () => {
     const person = await createPerson();
     const cookie = await sessionCookieFor(person.id);
     for (let i = 0; i < 7; i++) {
-      await settingsPost(cookie, {
-        intent: "email",
+      await settingsPost(cookie, "email", {
         email: "x@example.com",
         currentPassword: "wrong",
       });
     }
-    const right = await settingsPost(cookie, {
-      intent: "email",
+    const right = await settingsPost(cookie, "email", {
       email: `right-${person.id}@example.com`,
       currentPassword: PASSWORD,
     });
-    expect((await right.json()).saved).toBe(true);
+    expect(right.headers.get("Location")).toBe(savedLocation("email"));
     for (let i = 0; i < 7; i++) {
-      const response = await settingsPost(cookie, {
-        intent: "email",
+      const response = await settingsPost(cookie, "email", {
         email: "x@example.com",
         currentPassword: "wrong",
       });

@@ -1,10 +1,14 @@
-import { getFormProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { MessageKind, ReminderLead } from "~/notifications/kinds";
+import { Field, useZodForm } from "~/components/forms";
+import type { ReminderLead } from "~/notifications/kinds";
 import { reminderLeads } from "~/notifications/kinds";
 import { emailChoicesSchema } from "~/notifications/schemas";
-import { Field, Notice, useZodForm } from "./forms";
+import { settingsFormAction } from "~/utils/settings-sections";
+import type { SectionProps } from "./data";
+import { SavedNotice } from "./SavedNotice";
+import { SubmitButton } from "./SubmitButton";
 
 const leadLabel: Record<ReminderLead, string> = {
   off: "settings.reminderOff",
@@ -13,38 +17,27 @@ const leadLabel: Record<ReminderLead, string> = {
 };
 
 /** Settings: which kinds of email to get, and when the reminder comes. */
-export function EmailChoices({
-  kinds,
-  preferences,
-  lastResult,
-  saved,
-}: {
-  kinds: MessageKind[];
-  preferences: { optedOut: MessageKind[]; reminderLead: ReminderLead };
-  lastResult: SubmissionResult<string[]> | undefined;
-  saved: boolean;
-}) {
+export function EmailChoices({ data, reply }: SectionProps) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "emails";
-  const [form, fields] = useZodForm("settings-emails", emailChoicesSchema, lastResult, {
+  const preferences = data.mail;
+  const [form, fields] = useZodForm("settings-emails", emailChoicesSchema, reply?.result, {
     reminderLead: preferences.reminderLead,
   });
   const optedOut = new Set(preferences.optedOut);
   return (
     <section className="card stack" aria-labelledby="emails-title" id="emails">
       <h2 id="emails-title">{t("settings.emailsTitle")}</h2>
-      {saved ? (
-        <Notice>
-          <p>{t("settings.emailsSaved")}</p>
-        </Notice>
-      ) : null}
+      <SavedNotice data={data} form="notifications" text={t("settings.emailsSaved")} />
       <p>{t("settings.emailsIntro")}</p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="emails" />
+      <Form
+        method="post"
+        action={settingsFormAction("notifications")}
+        className="stack"
+        {...getFormProps(form)}
+      >
         <fieldset className="stack">
           <legend>{t("settings.emailsKinds")}</legend>
-          {kinds.map((kind) => (
+          {data.emailKinds.map((kind) => (
             <div className="field field--check" key={kind}>
               <input
                 type="checkbox"
@@ -66,9 +59,7 @@ export function EmailChoices({
             ))}
           </select>
         </Field>
-        <button type="submit" className="button" disabled={busy}>
-          {t("settings.emailsSubmit")}
-        </button>
+        <SubmitButton form="notifications" label={t("settings.emailsSubmit")} />
       </Form>
     </section>
   );

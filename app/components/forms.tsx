@@ -3,6 +3,7 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
+  getTextareaProps,
   useForm,
   type DefaultValue,
   type FieldMetadata,
@@ -13,12 +14,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { LanguageOptions, PlainField, PlainFieldset } from "./fields";
 import { FieldError, FormErrors } from "./notices";
 
 // Also here so that form modules import one place; pages without a conform form import them
 // from ./notices, which does not pull conform and zod into their JavaScript.
 export { FieldError, FormErrors, Notice } from "./notices";
-import { LocaleOptions } from "./LocaleOptions";
+export * from "./fields";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then
@@ -154,18 +156,10 @@ export function Field({
   hint?: string;
   children: React.ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <PlainField id={meta.id} label={label} hint={hint} errors={meta.errors as string[] | undefined}>
       {children}
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </div>
+    </PlainField>
   );
 }
 
@@ -203,22 +197,16 @@ export function LanguageSelect({
   return (
     <Field meta={meta} label={label} hint={hint}>
       <select {...getSelectProps(meta as FieldMetadata<string>)} key={meta.key}>
-        {noneLabel !== undefined ? <option value="">{noneLabel}</option> : null}
-        {choices ? (
-          choices.map((c) => (
-            <option key={c.value} value={c.value} lang={c.lang}>
-              {c.label}
-            </option>
-          ))
-        ) : (
-          <LocaleOptions />
-        )}
+        <LanguageOptions choices={choices} noneLabel={noneLabel} />
       </select>
     </Field>
   );
 }
 
-/** Radio buttons or checkboxes for one field, with its legend and translated error. */
+/**
+ * Radio buttons or checkboxes for one field, with its legend, hint and translated error; in a
+ * two-column grid unless `grid` is false (a few long choices).
+ */
 export function ChoiceField({
   meta,
   legend,
@@ -226,6 +214,8 @@ export function ChoiceField({
   options,
   label,
   type,
+  grid = true,
+  className,
 }: {
   meta: FieldMetadata<unknown>;
   legend: string;
@@ -233,35 +223,29 @@ export function ChoiceField({
   options: readonly string[];
   label: (value: string) => React.ReactNode;
   type: "radio" | "checkbox";
+  grid?: boolean;
+  className?: string;
 }) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
+  const boxes = getCollectionProps(meta as FieldMetadata<string[]>, {
+    type,
+    options: [...options],
+  }).map((props) => (
+    <label key={props.key} className="field--check">
+      <input {...props} key={props.key} />
+      {label(props.value)}
+    </label>
+  ));
   return (
-    <fieldset
-      className="field"
-      aria-describedby={
-        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
-        undefined
-      }
+    <PlainFieldset
+      legend={legend}
+      className={className}
+      hint={hint}
+      hintId={`${meta.id}-hint`}
+      errors={meta.errors as string[] | undefined}
+      errorId={meta.errorId}
     >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
-          (props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {label(props.value)}
-            </label>
-          ),
-        )}
-      </div>
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </fieldset>
+      {grid ? <div className="checkbox-grid">{boxes}</div> : boxes}
+    </PlainFieldset>
   );
 }
 
@@ -297,5 +281,83 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * Any input a conform form binds (text, url, tel, number, date, time...), labelled, with its
+ * hint and translated error announced with it. Extra attributes (dir, min, inputMode...) pass
+ * through.
+ */
+export function InputField({
+  meta,
+  label,
+  hint,
+  type,
+  ...input
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  type: "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "time" | "search";
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "id" | "name" | "defaultValue">) {
+  const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
+    type,
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  });
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <input key={key} {...props} {...input} />
+    </Field>
+  );
+}
+
+/** A conform-bound textarea, labelled, with its hint and translated error announced with it. */
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  ...textarea
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "defaultValue">) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <textarea
+        {...getTextareaProps(meta as FieldMetadata<string>, {
+          ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+        })}
+        key={meta.key}
+        {...textarea}
+      />
+    </Field>
+  );
+}
+
+/** A conform-bound select whose options are its children (languages: LanguageSelect). */
+export function SelectField({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <select
+        {...getSelectProps(meta as FieldMetadata<string>, {
+          ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+        })}
+        key={meta.key}
+      >
+        {children}
+      </select>
+    </Field>
   );
 }

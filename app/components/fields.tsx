@@ -69,7 +69,11 @@ export function PlainField({
         </p>
       ) : null}
       {children}
-      <FieldError id={`${id}-error`} errors={errors?.length ? [...errors] : undefined} t={errorText ?? t} />
+      <FieldError
+        id={`${id}-error`}
+        errors={errors?.length ? [...errors] : undefined}
+        t={errorText ?? t}
+      />
     </div>
   );
 }
@@ -239,8 +243,11 @@ export function PlainChoices({
   checked,
   required,
   grid = false,
+  children,
   ...frame
 }: FieldsetFrameProps & {
+  /** Shown between the hint and the boxes (e.g. "nothing to choose yet"). */
+  children?: ReactNode;
   name: string;
   type: "radio" | "checkbox";
   options: readonly ChoiceOption[];
@@ -263,6 +270,7 @@ export function PlainChoices({
   ));
   return (
     <PlainFieldset {...frame}>
+      {children}
       {grid ? <div className="checkbox-grid">{boxes}</div> : boxes}
     </PlainFieldset>
   );

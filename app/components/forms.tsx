@@ -14,11 +14,21 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { LanguageOptions, PlainField, PlainFieldset } from "./fields";
-import { FieldError, FormErrors } from "./notices";
+import { LanguageOptions, PlainField, PlainFieldset, PlainSelect } from "./fields";
+import { FormErrors } from "./notices";
 
-// Also here so that form modules import one place; pages without a conform form import them
-// from ./notices, which does not pull conform and zod into their JavaScript.
+/*
+ * Fields bound to a conform form (useZodForm): they take the field's metadata and give the
+ * control conform's id, name, defaults, constraints and aria wiring. Which to use:
+ * - TextField (text, with Password/Email/DisplayName variants), InputField (any other input
+ *   type: url, tel, number, date, time...), TextareaField, SelectField (options as children),
+ *   LanguageSelect (site languages, or given spoken-language choices);
+ * - Check for one checkbox, ChoiceField for radios or checkboxes of one field;
+ * - Field, the labelled frame, only around a control none of these covers.
+ * Pages without conform use the plain-prop fields of ./fields (re-exported here so that form
+ * modules import one place); import those from ./fields itself on pages that must not download
+ * conform and zod (the event page, decision 0017), as ./notices for messages.
+ */
 export { FieldError, FormErrors, Notice } from "./notices";
 export * from "./fields";
 
@@ -93,26 +103,15 @@ export function TextField({
   autoComplete?: string;
   dir?: "auto" | "ltr";
 }) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
-  const describedBy = [hint ? hintId : null, meta.errors ? meta.errorId : null]
-    .filter(Boolean)
-    .join(" ");
-  const { key, ...inputProps } = getInputProps(meta, {
-    type,
-    ariaDescribedBy: describedBy || undefined,
-  });
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input key={key} {...inputProps} autoComplete={autoComplete} dir={dir} />
-      <FieldError id={meta.errorId} errors={meta.errors} t={t} />
-    </div>
+    <InputField
+      meta={meta}
+      label={label}
+      hint={hint}
+      type={type}
+      autoComplete={autoComplete}
+      dir={dir}
+    />
   );
 }
 
@@ -270,17 +269,14 @@ export function FilterSelect({
 }) {
   const id = `filter-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <PlainSelect id={id} name={name} label={label} defaultValue={value ?? ""}>
+      <option value="">{anyLabel}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </PlainSelect>
   );
 }
 

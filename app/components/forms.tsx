@@ -14,7 +14,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { LanguageOptions, PlainField, PlainFieldset, PlainSelect } from "./fields";
+import { PlainFieldset } from "./choice-fields";
+import { LanguageOptions, PlainField, PlainSelect } from "./fields";
 import { FormErrors } from "./notices";
 
 /*
@@ -25,12 +26,13 @@ import { FormErrors } from "./notices";
  *   LanguageSelect (site languages, or given spoken-language choices);
  * - Check for one checkbox, ChoiceField for radios or checkboxes of one field;
  * - Field, the labelled frame, only around a control none of these covers.
- * Pages without conform use the plain-prop fields of ./fields (re-exported here so that form
- * modules import one place); import those from ./fields itself on pages that must not download
- * conform and zod (the event page, decision 0017), as ./notices for messages.
+ * Pages without conform use the plain-prop fields of ./fields and ./choice-fields (re-exported
+ * here so that form modules import one place); import those from there on pages that must not
+ * download conform and zod (the event page, decision 0017), as ./notices for messages.
  */
 export { FieldError, FormErrors, Notice } from "./notices";
 export * from "./fields";
+export * from "./choice-fields";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then

@@ -20,7 +20,8 @@ import { accountSearchSchema, organizerSafetySchema } from "~/safety/schemas";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
-import { PlainFieldset, PlainInput } from "~/components/fields";
+import { PlainFieldset } from "~/components/choice-fields";
+import { PlainInput } from "~/components/fields";
 
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 

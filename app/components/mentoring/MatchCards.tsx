@@ -1,7 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PlainChoices, PlainTextarea } from "../fields";
+import { PlainChoices } from "../choice-fields";
+import { PlainTextarea } from "../fields";
 import { Detail, LanguageLevelList, SlotList, TopicList } from "./Profile";
 import type { Locale } from "~/i18n/config";
 import { fitAnswers } from "~/mentorship/codes";

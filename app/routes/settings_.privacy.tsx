@@ -4,7 +4,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { FormErrors, Notice, SelectField, TextareaField, useZodForm } from "~/components/forms";
+import {
+  FormErrors,
+  Notice,
+  PlainFieldset,
+  SelectField,
+  TextareaField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
@@ -140,8 +147,11 @@ export default function PrivacyRequests() {
           <p>{t("keepApart.checkInIntro")}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="check-in" />
-            <fieldset className="stack">
-              <legend className="visually-hidden">{t("keepApart.checkInTitle")}</legend>
+            <PlainFieldset
+              legend={t("keepApart.checkInTitle")}
+              legendClassName="visually-hidden"
+              className="stack"
+            >
               <label>
                 <input type="radio" name="hide" value="yes" defaultChecked={checkInChoice} />{" "}
                 {t("keepApart.checkInHide")}
@@ -150,7 +160,7 @@ export default function PrivacyRequests() {
                 <input type="radio" name="hide" value="no" defaultChecked={!checkInChoice} />{" "}
                 {t("keepApart.checkInShow")}
               </label>
-            </fieldset>
+            </PlainFieldset>
             <button type="submit" className="button button--secondary">
               {t("keepApart.checkInSave")}
             </button>

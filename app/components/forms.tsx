@@ -15,7 +15,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { PlainFieldset } from "./choice-fields";
-import { LanguageOptions, PlainField, PlainSelect } from "./fields";
+import { LanguageOptions, PlainField, type Choice } from "./fields";
 import { FormErrors } from "./notices";
 
 /*
@@ -247,38 +247,6 @@ export function ChoiceField({
     >
       {grid ? <div className="checkbox-grid">{boxes}</div> : boxes}
     </PlainFieldset>
-  );
-}
-
-export type Choice = { value: string; label: string };
-
-/**
- * One select of a GET filter form (events, the directory, the help queue): "any" first, then
- * the choices; the id is `filter-<name>`.
- */
-export function FilterSelect({
-  name,
-  label,
-  anyLabel,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: readonly Choice[];
-}) {
-  const id = `filter-${name}`;
-  return (
-    <PlainSelect id={id} name={name} label={label} defaultValue={value ?? ""}>
-      <option value="">{anyLabel}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </PlainSelect>
   );
 }
 

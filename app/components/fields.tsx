@@ -21,7 +21,7 @@ import { FieldError } from "./notices";
  *   for languages); and in ./choice-fields: PlainCheck (one checkbox or radio, label beside it),
  *   PlainChoices (a fieldset of radios or checkboxes, labels wrapping them), PlainFieldset (a
  *   fieldset frame around anything, e.g. rows of fields), PlainCheckboxTable (rows × columns);
- * - FilterSelect for one select of a GET filter form ("any" first);
+ * - FilterSelect (./FilterSelect) for one select of a GET filter form ("any" first);
  * - PlainField is the labelled frame itself, for a control none of these covers (a file input
  *   with its own accept, ...): wire the control with fieldAria.
  *
@@ -165,33 +165,3 @@ export function LanguageOptions({
 }
 
 export type Choice = { value: string; label: string };
-
-/**
- * One select of a GET filter form (events, the directory, the help queue): "any" first, then
- * the choices; the id is `filter-<name>`.
- */
-export function FilterSelect({
-  name,
-  label,
-  anyLabel,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: readonly Choice[];
-}) {
-  const id = `filter-${name}`;
-  return (
-    <PlainSelect id={id} name={name} label={label} defaultValue={value ?? ""}>
-      <option value="">{anyLabel}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </PlainSelect>
-  );
-}

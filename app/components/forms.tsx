@@ -33,6 +33,7 @@ import { FormErrors } from "./notices";
 export { FieldError, FormErrors, Notice } from "./notices";
 export * from "./fields";
 export * from "./choice-fields";
+export { FilterSelect } from "./FilterSelect";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then

@@ -207,7 +207,7 @@ export function LanguageSelect({
 
 /**
  * Radio buttons or checkboxes for one field, with its legend, hint and translated error; in a
- * two-column grid unless `grid` is false (a few long choices).
+ * two-column grid unless `grid` is false (a few choices, one a line).
  */
 export function ChoiceField({
   meta,

@@ -1,11 +1,4 @@
-import {
-  getCollectionProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventKinds } from "~/events/kinds";
@@ -15,10 +8,12 @@ import type { Locale } from "~/i18n/config";
 import {
   Check,
   ChoiceField,
-  Field,
   fieldsByName,
+  InputField,
   IntentForm,
   LanguageSelect,
+  SelectField,
+  TextareaField,
   useZodForm,
 } from "./forms";
 import { LanguageName } from "./Lang";
@@ -54,33 +49,20 @@ export function EventForm({
   return (
     <IntentForm form={form} intent="save">
       <div className="card stack">
-        <Field meta={field("kind")} label={t("organize.kind")}>
-          <select
-            {...getSelectProps(field("kind") as FieldMetadata<string>)}
-            key={field("kind").key}
-          >
-            {eventKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field meta={field("title")} label={t("organize.eventTitle")}>
-          <input
-            {...getInputProps(field("title") as FieldMetadata<string>, { type: "text" })}
-            key={field("title").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("description")} label={t("organize.description")}>
-          <textarea
-            {...getTextareaProps(field("description") as FieldMetadata<string>)}
-            key={field("description").key}
-            rows={5}
-            dir="auto"
-          />
-        </Field>
+        <SelectField meta={field("kind")} label={t("organize.kind")}>
+          {eventKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <InputField meta={field("title")} label={t("organize.eventTitle")} type="text" dir="auto" />
+        <TextareaField
+          meta={field("description")}
+          label={t("organize.description")}
+          rows={5}
+          dir="auto"
+        />
         <LanguageSelect meta={field("locale")} label={t("organize.textLanguage")} />
         <ChoiceField
           meta={field("languages")}
@@ -93,94 +75,55 @@ export function EventForm({
 
       <div className="card stack">
         <div className="field-row">
-          <Field meta={field("date")} label={t("organize.date")}>
-            <input
-              {...getInputProps(field("date") as FieldMetadata<string>, { type: "date" })}
-              key={field("date").key}
-            />
-          </Field>
-          <Field meta={field("startTime")} label={t("organize.startTime")}>
-            <input
-              {...getInputProps(field("startTime") as FieldMetadata<string>, { type: "time" })}
-              key={field("startTime").key}
-            />
-          </Field>
-          <Field meta={field("endTime")} label={t("organize.endTime")}>
-            <input
-              {...getInputProps(field("endTime") as FieldMetadata<string>, { type: "time" })}
-              key={field("endTime").key}
-            />
-          </Field>
+          <InputField meta={field("date")} label={t("organize.date")} type="date" />
+          <InputField meta={field("startTime")} label={t("organize.startTime")} type="time" />
+          <InputField meta={field("endTime")} label={t("organize.endTime")} type="time" />
         </div>
-        <Field meta={field("timeZone")} label={t("organize.timeZone")}>
-          <select
-            {...getSelectProps(field("timeZone") as FieldMetadata<string>)}
-            key={field("timeZone").key}
-          >
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField meta={field("timeZone")} label={t("organize.timeZone")}>
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </SelectField>
         {mode === "create" ? (
           <>
-            <Field
+            <SelectField
               meta={field("repeat")}
               label={t("organize.repeat")}
               hint={t("organize.repeatHint")}
             >
-              <select
-                {...getSelectProps(field("repeat") as FieldMetadata<string>)}
-                key={field("repeat").key}
-              >
-                <option value="none">{t("organize.repeatNone")}</option>
-                <option value="weekly">{t("organize.repeatWeekly")}</option>
-                <option value="monthly-nth">{t("organize.repeatMonthlyNth")}</option>
-                <option value="monthly-last">{t("organize.repeatMonthlyLast")}</option>
-              </select>
-            </Field>
-            <Field meta={field("untilDate")} label={t("organize.untilDate")}>
-              <input
-                {...getInputProps(field("untilDate") as FieldMetadata<string>, { type: "date" })}
-                key={field("untilDate").key}
-              />
-            </Field>
+              <option value="none">{t("organize.repeatNone")}</option>
+              <option value="weekly">{t("organize.repeatWeekly")}</option>
+              <option value="monthly-nth">{t("organize.repeatMonthlyNth")}</option>
+              <option value="monthly-last">{t("organize.repeatMonthlyLast")}</option>
+            </SelectField>
+            <InputField meta={field("untilDate")} label={t("organize.untilDate")} type="date" />
           </>
         ) : null}
       </div>
 
       <div className="card stack">
         <h2>{t("organize.placeTitle")}</h2>
-        <Field meta={field("venueName")} label={t("organize.venueName")}>
-          <input
-            {...getInputProps(field("venueName") as FieldMetadata<string>, { type: "text" })}
-            key={field("venueName").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("venueAddress")} label={t("organize.venueAddress")}>
-          <input
-            {...getInputProps(field("venueAddress") as FieldMetadata<string>, { type: "text" })}
-            key={field("venueAddress").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("mapUrl")} label={t("organize.mapUrl")}>
-          <input
-            {...getInputProps(field("mapUrl") as FieldMetadata<string>, { type: "url" })}
-            key={field("mapUrl").key}
-            dir="ltr"
-          />
-        </Field>
-        <Field meta={field("onlineUrl")} label={t("organize.onlineUrl")}>
-          <input
-            {...getInputProps(field("onlineUrl") as FieldMetadata<string>, { type: "url" })}
-            key={field("onlineUrl").key}
-            dir="ltr"
-          />
-        </Field>
+        <InputField
+          meta={field("venueName")}
+          label={t("organize.venueName")}
+          type="text"
+          dir="auto"
+        />
+        <InputField
+          meta={field("venueAddress")}
+          label={t("organize.venueAddress")}
+          type="text"
+          dir="auto"
+        />
+        <InputField meta={field("mapUrl")} label={t("organize.mapUrl")} type="url" dir="ltr" />
+        <InputField
+          meta={field("onlineUrl")}
+          label={t("organize.onlineUrl")}
+          type="url"
+          dir="ltr"
+        />
         <Check meta={field("hideAddress")} label={t("organize.hideAddress")} />
       </div>
 
@@ -191,48 +134,40 @@ export function EventForm({
         <Check meta={field("food")} label={t("event.food")} />
         <Check meta={field("womenOnly")} label={t("womenOnly.formLabel")} />
         <p className="field__hint">{t("womenOnly.formHint")}</p>
-        <Field meta={field("accessibilityNotes")} label={t("organize.accessibilityNotes")}>
-          <input
-            {...getInputProps(field("accessibilityNotes") as FieldMetadata<string>, {
-              type: "text",
-            })}
-            key={field("accessibilityNotes").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("capacity")} label={t("organize.capacity")}>
-          <input
-            {...getInputProps(field("capacity") as FieldMetadata<string>, { type: "number" })}
-            key={field("capacity").key}
-            min={1}
-            inputMode="numeric"
-          />
-        </Field>
-        <Field meta={field("rsvpDeadlineHours")} label={t("organize.rsvpDeadlineHours")}>
-          <input
-            {...getInputProps(field("rsvpDeadlineHours") as FieldMetadata<string>, {
-              type: "number",
-            })}
-            key={field("rsvpDeadlineHours").key}
-            min={0}
-            inputMode="numeric"
-          />
-        </Field>
+        <InputField
+          meta={field("accessibilityNotes")}
+          label={t("organize.accessibilityNotes")}
+          type="text"
+          dir="auto"
+        />
+        <InputField
+          meta={field("capacity")}
+          label={t("organize.capacity")}
+          type="number"
+          min={1}
+          inputMode="numeric"
+        />
+        <InputField
+          meta={field("rsvpDeadlineHours")}
+          label={t("organize.rsvpDeadlineHours")}
+          type="number"
+          min={0}
+          inputMode="numeric"
+        />
       </div>
 
       {mode === "edit" && inSeries ? (
-        <fieldset className="card stack">
-          <legend>{t("organize.scope")}</legend>
-          {getCollectionProps(field("scope") as FieldMetadata<string>, {
-            type: "radio",
-            options: scopes,
-          }).map((props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {props.value === "one" ? t("organize.scopeOne") : t("organize.scopeFollowing")}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceField
+          meta={field("scope")}
+          legend={t("organize.scope")}
+          options={scopes}
+          label={(scope) =>
+            scope === "one" ? t("organize.scopeOne") : t("organize.scopeFollowing")
+          }
+          type="radio"
+          grid={false}
+          className="card stack"
+        />
       ) : null}
 
       <button type="submit" className="button" disabled={busy}>

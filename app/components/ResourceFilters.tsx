@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { helpTopics } from "~/care/topics";
 import { spokenLanguageChoices } from "~/events/languages";
-import { FilterSelect } from "./forms";
+import { FilterSelect } from "./FilterSelect";
 import type { Locale } from "~/i18n/config";
 
 /** A GET form, so filtering works without JavaScript and a filtered list can be shared. */

@@ -1,11 +1,4 @@
-import {
-  getCollectionProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
+import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resourceFormSchema, resourceStatuses } from "~/care/directory-schemas";
@@ -16,10 +9,15 @@ import type { Locale } from "~/i18n/config";
 import {
   Check,
   ChoiceField,
-  Field,
   fieldsByName,
+  InputField,
   IntentForm,
   LanguageSelect,
+  PlainFieldset,
+  PlainInput,
+  PlainSelect,
+  SelectField,
+  TextareaField,
   useZodForm,
 } from "./forms";
 import { LanguageName } from "./Lang";
@@ -36,9 +34,11 @@ function HoursRows({ meta, locale }: { meta: FieldMetadata<unknown>; locale: Loc
   ).getFieldList();
   const count = list.length + SPARE_ROWS;
   return (
-    <fieldset className="field">
-      <legend>{t("resourcesOrg.hours")}</legend>
-      <p className="field__hint">{t("resourcesOrg.hoursHint")}</p>
+    <PlainFieldset
+      legend={t("resourcesOrg.hours")}
+      hint={t("resourcesOrg.hoursHint")}
+      hintId={`${meta.id}-hint`}
+    >
       {Array.from({ length: count }, (_, i) => {
         const row = list[i]?.getFieldset();
         const name = `${meta.name}[${i}]`;
@@ -50,36 +50,35 @@ function HoursRows({ meta, locale }: { meta: FieldMetadata<unknown>; locale: Loc
           .filter((e): e is string => typeof e === "string");
         return (
           <div key={`${i}-${value("weekday")}-${value("opens")}`} className="field-row hours-row">
-            <div className="field">
-              <label htmlFor={`${id}-weekday`}>{t("resourcesOrg.weekday")}</label>
-              <select id={`${id}-weekday`} name={`${name}.weekday`} defaultValue={value("weekday")}>
-                <option value="">{t("resourcesOrg.noDay")}</option>
-                {weekdays.map((d) => (
-                  <option key={d} value={d}>
-                    {weekdayLabel(d, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-opens`}>{t("resourcesOrg.opens")}</label>
-              <input
-                id={`${id}-opens`}
-                type="time"
-                name={`${name}.opens`}
-                defaultValue={value("opens")}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-closes`}>{t("resourcesOrg.closes")}</label>
-              <input
-                id={`${id}-closes`}
-                type="time"
-                name={`${name}.closes`}
-                defaultValue={value("closes")}
-              />
-            </div>
+            <PlainSelect
+              id={`${id}-weekday`}
+              name={`${name}.weekday`}
+              label={t("resourcesOrg.weekday")}
+              defaultValue={value("weekday")}
+            >
+              <option value="">{t("resourcesOrg.noDay")}</option>
+              {weekdays.map((d) => (
+                <option key={d} value={d}>
+                  {weekdayLabel(d, locale)}
+                </option>
+              ))}
+            </PlainSelect>
+            <PlainInput
+              id={`${id}-opens`}
+              name={`${name}.opens`}
+              label={t("resourcesOrg.opens")}
+              type="time"
+              defaultValue={value("opens")}
+            />
+            <PlainInput
+              id={`${id}-closes`}
+              name={`${name}.closes`}
+              label={t("resourcesOrg.closes")}
+              type="time"
+              defaultValue={value("closes")}
+            />
             {errors.length ? (
+              // One message for the row: which of its three inputs is wrong is plain from it.
               <p className="field__error" role="alert">
                 {[...new Set(errors)].map((e) => t(e)).join(" ")}
               </p>
@@ -87,7 +86,7 @@ function HoursRows({ meta, locale }: { meta: FieldMetadata<unknown>; locale: Loc
           </div>
         );
       })}
-    </fieldset>
+    </PlainFieldset>
   );
 }
 
@@ -107,26 +106,17 @@ export function ResourceForm({
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(id, resourceFormSchema, lastResult, defaultValue as never);
   const field = fieldsByName(fields);
-  const text = (name: string) => field(name) as FieldMetadata<string>;
 
   return (
     <IntentForm form={form} intent="save">
       <div className="card stack">
-        <Field meta={field("name")} label={t("resourcesOrg.name")}>
-          <input
-            {...getInputProps(text("name"), { type: "text" })}
-            key={field("name").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("description")} label={t("resourcesOrg.description")}>
-          <textarea
-            {...getTextareaProps(text("description"))}
-            key={field("description").key}
-            rows={4}
-            dir="auto"
-          />
-        </Field>
+        <InputField meta={field("name")} label={t("resourcesOrg.name")} type="text" dir="auto" />
+        <TextareaField
+          meta={field("description")}
+          label={t("resourcesOrg.description")}
+          rows={4}
+          dir="auto"
+        />
         <LanguageSelect meta={field("locale")} label={t("resourcesOrg.textLanguage")} />
         <ChoiceField
           meta={field("topics")}
@@ -143,90 +133,60 @@ export function ResourceForm({
           type="checkbox"
         />
         <Check meta={field("interpretation")} label={t("resourcesOrg.interpretation")} />
-        <Field meta={field("audience")} label={t("resourcesOrg.audience")}>
-          <select {...getSelectProps(text("audience"))} key={field("audience").key}>
-            {resourceAudiences.map((a) => (
-              <option key={a} value={a}>
-                {t(`careAudiences.${a}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField meta={field("audience")} label={t("resourcesOrg.audience")}>
+          {resourceAudiences.map((a) => (
+            <option key={a} value={a}>
+              {t(`careAudiences.${a}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
 
       <div className="card stack">
         <Check meta={field("free")} label={t("resourcesOrg.free")} />
-        <Field meta={field("costNote")} label={t("resourcesOrg.costNote")}>
-          <input
-            {...getInputProps(text("costNote"), { type: "text" })}
-            key={field("costNote").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("whatToBring")} label={t("resourcesOrg.whatToBring")}>
-          <textarea
-            {...getTextareaProps(text("whatToBring"))}
-            key={field("whatToBring").key}
-            rows={2}
-            dir="auto"
-          />
-        </Field>
+        <InputField
+          meta={field("costNote")}
+          label={t("resourcesOrg.costNote")}
+          type="text"
+          dir="auto"
+        />
+        <TextareaField
+          meta={field("whatToBring")}
+          label={t("resourcesOrg.whatToBring")}
+          rows={2}
+          dir="auto"
+        />
       </div>
 
       <div className="card stack">
-        <Field meta={field("phone")} label={t("resourcesOrg.phone")}>
-          <input
-            {...getInputProps(text("phone"), { type: "tel" })}
-            key={field("phone").key}
-            dir="ltr"
-          />
-        </Field>
-        <Field meta={field("email")} label={t("resourcesOrg.email")}>
-          <input
-            {...getInputProps(text("email"), { type: "email" })}
-            key={field("email").key}
-            dir="ltr"
-          />
-        </Field>
-        <Field meta={field("website")} label={t("resourcesOrg.website")}>
-          <input
-            {...getInputProps(text("website"), { type: "url" })}
-            key={field("website").key}
-            dir="ltr"
-          />
-        </Field>
-        <Field meta={field("address")} label={t("resourcesOrg.address")}>
-          <input
-            {...getInputProps(text("address"), { type: "text" })}
-            key={field("address").key}
-            dir="auto"
-          />
-        </Field>
-        <Field meta={field("mapUrl")} label={t("resourcesOrg.mapUrl")}>
-          <input
-            {...getInputProps(text("mapUrl"), { type: "url" })}
-            key={field("mapUrl").key}
-            dir="ltr"
-          />
-        </Field>
+        <InputField meta={field("phone")} label={t("resourcesOrg.phone")} type="tel" dir="ltr" />
+        <InputField meta={field("email")} label={t("resourcesOrg.email")} type="email" dir="ltr" />
+        <InputField
+          meta={field("website")}
+          label={t("resourcesOrg.website")}
+          type="url"
+          dir="ltr"
+        />
+        <InputField
+          meta={field("address")}
+          label={t("resourcesOrg.address")}
+          type="text"
+          dir="auto"
+        />
+        <InputField meta={field("mapUrl")} label={t("resourcesOrg.mapUrl")} type="url" dir="ltr" />
       </div>
 
       <div className="card stack">
         <HoursRows meta={field("hours")} locale={locale} />
-        <fieldset className="field">
-          <legend>{t("resourcesOrg.status")}</legend>
-          {getCollectionProps(field("status") as FieldMetadata<string>, {
-            type: "radio",
-            options: [...resourceStatuses],
-          }).map((props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {t(`resourcesOrg.statuses.${props.value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceField
+          meta={field("status")}
+          legend={t("resourcesOrg.status")}
+          options={resourceStatuses}
+          label={(status) => t(`resourcesOrg.statuses.${status}`)}
+          type="radio"
+          grid={false}
+        />
       </div>
-
       <button type="submit" className="button" disabled={busy}>
         {t("resourcesOrg.save")}
       </button>

@@ -1,7 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldError, FormErrors } from "~/components/notices";
+import { LanguageOptions, PlainInput, PlainSelect, PlainTextarea } from "~/components/fields";
+import { FormErrors } from "~/components/notices";
 import { languageName, spokenLanguages } from "~/events/languages";
 import { MAX_COMPANIONS, MAX_RSVP_NOTE_LENGTH } from "~/events/rsvp-rules";
 import type { Locale } from "~/i18n/config";
@@ -32,26 +33,14 @@ export function RsvpForm({
   const { t } = useTranslation();
   const submitted = result?.initialValue ?? null;
   const field = (name: "children" | "guests" | "interpretation" | "note", initial: string) => {
-    const id = `${formId}-${name}`;
-    const errors = result?.error?.[name] ?? undefined;
     const sent = submitted?.[name];
     return {
-      props: {
-        id,
-        name,
-        defaultValue: typeof sent === "string" ? sent : initial,
-        "aria-invalid": errors ? true : undefined,
-        "aria-describedby": errors ? `${id}-error` : undefined,
-      },
-      errorId: `${id}-error`,
-      errors: errors?.length ? errors : undefined,
+      id: `${formId}-${name}`,
+      name,
+      defaultValue: typeof sent === "string" ? sent : initial,
+      errors: result?.error?.[name] ?? undefined,
     };
   };
-  const children = field("children", String(mine?.children ?? 0));
-  const guests = field("guests", String(mine?.guests ?? 0));
-  const interpretation = field("interpretation", mine?.interpretation ?? "");
-  const note = field("note", mine?.note ?? "");
-  const noteHintId = `${note.props.id}-hint`;
   const formErrors = result?.error?.[""] ?? undefined;
 
   return (
@@ -64,49 +53,43 @@ export function RsvpForm({
       <FormErrors id={`${formId}-error`} errors={formErrors ?? undefined} params={formParams} />
       <input type="hidden" name="intent" value="going" />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={children.props.id}>{t("rsvp.children")}</label>
-          <input
-            {...children.props}
-            type="number"
-            min={0}
-            max={MAX_COMPANIONS}
-            inputMode="numeric"
-          />
-          <FieldError id={children.errorId} errors={children.errors} t={t} />
-        </div>
-        <div className="field">
-          <label htmlFor={guests.props.id}>{t("rsvp.guests")}</label>
-          <input {...guests.props} type="number" min={0} max={MAX_COMPANIONS} inputMode="numeric" />
-          <FieldError id={guests.errorId} errors={guests.errors} t={t} />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={interpretation.props.id}>{t("rsvp.interpretation")}</label>
-        <select {...interpretation.props}>
-          <option value="">{t("rsvp.noInterpretation")}</option>
-          {spokenLanguages.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code, locale)}
-            </option>
-          ))}
-        </select>
-        <FieldError id={interpretation.errorId} errors={interpretation.errors} t={t} />
-      </div>
-      <div className="field">
-        <label htmlFor={note.props.id}>{t("rsvp.note")}</label>
-        <p id={noteHintId} className="field__hint">
-          {t("rsvp.noteHint")}
-        </p>
-        <textarea
-          {...note.props}
-          aria-describedby={[note.props["aria-describedby"], noteHintId].filter(Boolean).join(" ")}
-          maxLength={MAX_RSVP_NOTE_LENGTH}
-          rows={3}
-          dir="auto"
+        <PlainInput
+          {...field("children", String(mine?.children ?? 0))}
+          label={t("rsvp.children")}
+          type="number"
+          min={0}
+          max={MAX_COMPANIONS}
+          inputMode="numeric"
         />
-        <FieldError id={note.errorId} errors={note.errors} t={t} />
+        <PlainInput
+          {...field("guests", String(mine?.guests ?? 0))}
+          label={t("rsvp.guests")}
+          type="number"
+          min={0}
+          max={MAX_COMPANIONS}
+          inputMode="numeric"
+        />
       </div>
+      <PlainSelect
+        {...field("interpretation", mine?.interpretation ?? "")}
+        label={t("rsvp.interpretation")}
+      >
+        <LanguageOptions
+          noneLabel={t("rsvp.noInterpretation")}
+          choices={spokenLanguages.map((code) => ({
+            value: code,
+            label: languageName(code, locale),
+          }))}
+        />
+      </PlainSelect>
+      <PlainTextarea
+        {...field("note", mine?.note ?? "")}
+        label={t("rsvp.note")}
+        hint={t("rsvp.noteHint")}
+        maxLength={MAX_RSVP_NOTE_LENGTH}
+        rows={3}
+        dir="auto"
+      />
       <button type="submit" className="button" disabled={busy}>
         {going ? t("rsvp.update") : t("rsvp.submit")}
       </button>

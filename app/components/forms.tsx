@@ -3,6 +3,7 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
+  getTextareaProps,
   useForm,
   type DefaultValue,
   type FieldMetadata,
@@ -13,12 +14,26 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FieldError, FormErrors } from "./notices";
+import { PlainFieldset } from "./choice-fields";
+import { LanguageOptions, PlainField, type Choice } from "./fields";
+import { FormErrors } from "./notices";
 
-// Also here so that form modules import one place; pages without a conform form import them
-// from ./notices, which does not pull conform and zod into their JavaScript.
+/*
+ * Fields bound to a conform form (useZodForm): they take the field's metadata and give the
+ * control conform's id, name, defaults, constraints and aria wiring. Which to use:
+ * - TextField (text, with Password/Email/DisplayName variants), InputField (any other input
+ *   type: url, tel, number, date, time...), TextareaField, SelectField (options as children),
+ *   LanguageSelect (site languages, or given spoken-language choices);
+ * - Check for one checkbox, ChoiceField for radios or checkboxes of one field;
+ * - Field, the labelled frame, only around a control none of these covers.
+ * Pages without conform use the plain-prop fields of ./fields and ./choice-fields (re-exported
+ * here so that form modules import one place); import those from there on pages that must not
+ * download conform and zod (the event page, decision 0017), as ./notices for messages.
+ */
 export { FieldError, FormErrors, Notice } from "./notices";
-import { LocaleOptions } from "./LocaleOptions";
+export * from "./fields";
+export * from "./choice-fields";
+export { FilterSelect } from "./FilterSelect";
 
 /**
  * A conform form validated by the same zod schema as its action: in the browser on blur (then
@@ -91,26 +106,15 @@ export function TextField({
   autoComplete?: string;
   dir?: "auto" | "ltr";
 }) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
-  const describedBy = [hint ? hintId : null, meta.errors ? meta.errorId : null]
-    .filter(Boolean)
-    .join(" ");
-  const { key, ...inputProps } = getInputProps(meta, {
-    type,
-    ariaDescribedBy: describedBy || undefined,
-  });
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input key={key} {...inputProps} autoComplete={autoComplete} dir={dir} />
-      <FieldError id={meta.errorId} errors={meta.errors} t={t} />
-    </div>
+    <InputField
+      meta={meta}
+      label={label}
+      hint={hint}
+      type={type}
+      autoComplete={autoComplete}
+      dir={dir}
+    />
   );
 }
 
@@ -154,18 +158,10 @@ export function Field({
   hint?: string;
   children: React.ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <PlainField id={meta.id} label={label} hint={hint} errors={meta.errors as string[] | undefined}>
       {children}
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </div>
+    </PlainField>
   );
 }
 
@@ -222,22 +218,16 @@ export function LanguageSelect({
   return (
     <Field meta={meta} label={label} hint={hint}>
       <select {...getSelectProps(meta as FieldMetadata<string>)} key={meta.key}>
-        {noneLabel !== undefined ? <option value="">{noneLabel}</option> : null}
-        {choices ? (
-          choices.map((c) => (
-            <option key={c.value} value={c.value} lang={c.lang}>
-              {c.label}
-            </option>
-          ))
-        ) : (
-          <LocaleOptions />
-        )}
+        <LanguageOptions choices={choices} noneLabel={noneLabel} />
       </select>
     </Field>
   );
 }
 
-/** Radio buttons or checkboxes for one field, with its legend and translated error. */
+/**
+ * Radio buttons or checkboxes for one field, with its legend, hint and translated error; in a
+ * two-column grid unless `grid` is false (a few choices, one a line).
+ */
 export function ChoiceField({
   meta,
   legend,
@@ -245,6 +235,8 @@ export function ChoiceField({
   options,
   label,
   type,
+  grid = true,
+  className,
 }: {
   meta: FieldMetadata<unknown>;
   legend: string;
@@ -252,69 +244,106 @@ export function ChoiceField({
   options: readonly string[];
   label: (value: string) => React.ReactNode;
   type: "radio" | "checkbox";
+  grid?: boolean;
+  className?: string;
 }) {
-  const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
+  const boxes = getCollectionProps(meta as FieldMetadata<string[]>, {
+    type,
+    options: [...options],
+  }).map((props) => (
+    <label key={props.key} className="field--check">
+      <input {...props} key={props.key} />
+      {label(props.value)}
+    </label>
+  ));
   return (
-    <fieldset
-      className="field"
-      aria-describedby={
-        [hint ? hintId : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ") ||
-        undefined
-      }
+    <PlainFieldset
+      legend={legend}
+      className={className}
+      hint={hint}
+      hintId={`${meta.id}-hint`}
+      errors={meta.errors as string[] | undefined}
+      errorId={meta.errorId}
     >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {getCollectionProps(meta as FieldMetadata<string[]>, { type, options: [...options] }).map(
-          (props) => (
-            <label key={props.key} className="field--check">
-              <input {...props} key={props.key} />
-              {label(props.value)}
-            </label>
-          ),
-        )}
-      </div>
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </fieldset>
+      {grid ? <div className="checkbox-grid">{boxes}</div> : boxes}
+    </PlainFieldset>
   );
 }
 
-export type Choice = { value: string; label: string };
-
 /**
- * One select of a GET filter form (events, the directory, the help queue): "any" first, then
- * the choices; the id is `filter-<name>`.
+ * Any input a conform form binds (text, url, tel, number, date, time...), labelled, with its
+ * hint and translated error announced with it. Extra attributes (dir, min, inputMode...) pass
+ * through.
  */
-export function FilterSelect({
-  name,
+export function InputField({
+  meta,
   label,
-  anyLabel,
-  value,
-  options,
+  hint,
+  type,
+  ...input
 }: {
-  name: string;
+  meta: FieldMetadata<unknown>;
   label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: readonly Choice[];
-}) {
-  const id = `filter-${name}`;
+  hint?: string;
+  type: "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "time" | "search";
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "id" | "name" | "defaultValue">) {
+  const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
+    type,
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  });
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+    <Field meta={meta} label={label} hint={hint}>
+      <input key={key} {...props} {...input} />
+    </Field>
+  );
+}
+
+/** A conform-bound textarea, labelled, with its hint and translated error announced with it. */
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  ...textarea
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "defaultValue">) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <textarea
+        {...getTextareaProps(meta as FieldMetadata<string>, {
+          ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+        })}
+        key={meta.key}
+        {...textarea}
+      />
+    </Field>
+  );
+}
+
+/** A conform-bound select whose options are its children (languages: LanguageSelect). */
+export function SelectField({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Field meta={meta} label={label} hint={hint}>
+      <select
+        {...getSelectProps(meta as FieldMetadata<string>, {
+          ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+        })}
+        key={meta.key}
+      >
+        {children}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -16,6 +16,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { suspendAccount, unsuspendAccount } from "~/safety/suspension.server";
 import { suspensionReasons } from "~/safety/suspension-reasons";
 import { suspensionSchema } from "~/safety/schemas";
+import { PlainInput } from "~/components/fields";
 
 export const handle: RouteHandle = { titleKey: "adminPeople.metaTitle" };
 
@@ -99,20 +100,15 @@ export default function AdminPeople() {
         </div>
       ) : null}
       <Form method="get" className="card stack" id="people-search">
-        <div className="field">
-          <label htmlFor="people-q">{t("adminPeople.searchLabel")}</label>
-          <p id="people-q-hint" className="field__hint">
-            {t("adminPeople.searchHint")}
-          </p>
-          <input
-            id="people-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            aria-describedby="people-q-hint"
-          />
-        </div>
+        <PlainInput
+          id="people-q"
+          name="q"
+          label={t("adminPeople.searchLabel")}
+          hint={t("adminPeople.searchHint")}
+          type="search"
+          defaultValue={q}
+          maxLength={100}
+        />
         <button type="submit" className="button">
           {t("adminPeople.searchSubmit")}
         </button>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/Pager";
 import { getSessionUser } from "~/accounts/sessions.server";
 import { EventCard } from "~/components/EventCard";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect } from "~/components/FilterSelect";
 import { publicFeedWebcal } from "~/calendar/urls.server";
 import { db } from "~/db.server";
 import { eventKinds } from "~/events/kinds";

@@ -27,6 +27,7 @@ import { firstFormError, parseForm } from "~/utils/forms.server";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { helpOutcomeReply } from "~/utils/help-replies.server";
 import { notFound } from "~/utils/http.server";
+import { PlainTextarea } from "~/components/fields";
 
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
@@ -123,18 +124,17 @@ export default function HelpRequestPage() {
         <>
           <Form method="post" className="card stack" id="help-add">
             <input type="hidden" name="intent" value="add" />
-            <div className="field">
-              <label htmlFor="help-add-body">{t("help.addLabel")}</label>
-              <textarea
-                id="help-add-body"
-                name="body"
-                rows={4}
-                dir="auto"
-                required
-                defaultValue={actionData?.typed ?? ""}
-                key={actionData?.done ?? "typing"}
-              />
-            </div>
+            <PlainTextarea
+              id="help-add-body"
+              name="body"
+              label={t("help.addLabel")}
+              rows={4}
+              dir="auto"
+              required
+              defaultValue={actionData?.typed ?? ""}
+              // A new key after a sent message empties the box (its defaultValue alone would not).
+              key={actionData?.done ?? "typing"}
+            />
             <button type="submit" className="button">
               {t("help.addSubmit")}
             </button>

@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -12,9 +12,9 @@ import { helpTopics } from "~/care/topics";
 import {
   Check,
   ChoiceField,
-  Field,
   fieldsByName,
   FormErrors,
+  TextareaField,
   TextField,
   useZodForm,
 } from "~/components/forms";
@@ -136,20 +136,13 @@ export default function Help() {
             hint={t("help.handleHint")}
             dir="auto"
           />
-          <Field
+          <TextareaField
             meta={field("message")}
             label={t("help.messageLabel")}
             hint={t("help.messageHint")}
-          >
-            <textarea
-              {...getTextareaProps(field("message") as FieldMetadata<string>, {
-                ariaDescribedBy: `${field("message").id}-hint`,
-              })}
-              key={field("message").key}
-              rows={5}
-              dir="auto"
-            />
-          </Field>
+            rows={5}
+            dir="auto"
+          />
         </div>
         <button type="submit" className="button">
           {t("help.send")}

@@ -13,6 +13,7 @@ import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { namelessOnCheckIn } from "~/safety/keep-apart.server";
 import organizeStyles from "~/styles/organize.css";
+import { PlainInput } from "~/components/fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizeStyles }];
 
@@ -111,18 +112,16 @@ export default function CheckIn() {
         <h2 id="walk-in-title">{t("organize.walkInTitle")}</h2>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="walk-in" />
-          <div className="field">
-            <label htmlFor="walk-in-name">{t("organize.walkInName")}</label>
-            <input
-              id="walk-in-name"
-              name="name"
-              type="text"
-              required
-              maxLength={80}
-              dir="auto"
-              autoComplete="off"
-            />
-          </div>
+          <PlainInput
+            id="walk-in-name"
+            name="name"
+            label={t("organize.walkInName")}
+            type="text"
+            required
+            maxLength={80}
+            dir="auto"
+            autoComplete="off"
+          />
           <button type="submit" className="button">
             {t("organize.walkInSubmit")}
           </button>

@@ -1,11 +1,17 @@
-import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/components/EventForm";
-import { Field, IntentForm, LanguageSelect, Notice, useZodForm } from "~/components/forms";
+import {
+  InputField,
+  IntentForm,
+  LanguageSelect,
+  Notice,
+  TextareaField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { cancelEvent, saveTranslation, updateEvent } from "~/events/events.server";
 import { eventFormDefaults } from "~/events/event-form";
@@ -142,21 +148,18 @@ export default function EditEvent() {
         </ul>
         <IntentForm form={translationForm} intent="translation">
           <LanguageSelect meta={translationFields.locale} label={t("fields.language")} />
-          <Field meta={translationFields.title} label={t("organize.eventTitle")}>
-            <input
-              {...getInputProps(translationFields.title, { type: "text" })}
-              key={translationFields.title.key}
-              dir="auto"
-            />
-          </Field>
-          <Field meta={translationFields.description} label={t("organize.description")}>
-            <textarea
-              {...getTextareaProps(translationFields.description)}
-              key={translationFields.description.key}
-              rows={4}
-              dir="auto"
-            />
-          </Field>
+          <InputField
+            meta={translationFields.title}
+            label={t("organize.eventTitle")}
+            type="text"
+            dir="auto"
+          />
+          <TextareaField
+            meta={translationFields.description}
+            label={t("organize.description")}
+            rows={4}
+            dir="auto"
+          />
           <button type="submit" className="button button--secondary">
             {t("organize.translationSubmit")}
           </button>

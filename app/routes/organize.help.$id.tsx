@@ -15,7 +15,7 @@ import {
 } from "~/care/help-requests.server";
 import { helpOutcomes, isUrgent, openStatuses, topicsFor } from "~/care/help-rules";
 import { organizerActionSchema } from "~/care/help-schemas";
-import { FormErrors, Notice } from "~/components/forms";
+import { FormErrors, Notice, PlainChoices, PlainSelect, PlainTextarea } from "~/components/forms";
 import { HelpStatus, HelpThread, RequestFactsList } from "~/components/help";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
@@ -155,47 +155,48 @@ export default function OrganizerHelpRequest() {
           <Form method="post" className="card stack" id="help-reply">
             <input type="hidden" name="intent" value="reply" />
             <h2>{t("helpOrg.replyTitle")}</h2>
-            <div className="field">
-              <label htmlFor="reply-body">{t("helpOrg.replyLabel")}</label>
-              <textarea
-                id="reply-body"
-                name="body"
-                rows={5}
-                dir="auto"
-                required
-                defaultValue={actionData?.typed ?? ""}
-                key={actionData?.done ?? "typing"}
-              />
-            </div>
-            <fieldset className="field">
-              <legend>{t("helpOrg.signLegend")}</legend>
-              <label className="field--check">
-                <input type="radio" name="signAs" value="team" defaultChecked />
-                {t("helpOrg.signTeam")}
-              </label>
-              <label className="field--check">
-                <input type="radio" name="signAs" value="name" />
-                {t("helpOrg.signName")}
-              </label>
-            </fieldset>
-            <fieldset className="field">
-              <legend>{t("helpOrg.attachLegend")}</legend>
-              <p className="field__hint">
-                {t(showAll ? "helpOrg.attachAllHint" : "helpOrg.attachHint")}{" "}
-                <Link to={showAll ? "?" : "?all=1"}>
-                  {t(showAll ? "helpOrg.showMatches" : "helpOrg.showAll")}
-                </Link>
-              </p>
+            <PlainTextarea
+              id="reply-body"
+              name="body"
+              label={t("helpOrg.replyLabel")}
+              rows={5}
+              dir="auto"
+              required
+              defaultValue={actionData?.typed ?? ""}
+              // A new key after a sent reply empties the box (its defaultValue alone would not).
+              key={actionData?.done ?? "typing"}
+            />
+            <PlainChoices
+              legend={t("helpOrg.signLegend")}
+              name="signAs"
+              type="radio"
+              options={[
+                { value: "team", label: t("helpOrg.signTeam") },
+                { value: "name", label: t("helpOrg.signName") },
+              ]}
+              checked={["team"]}
+            />
+            <PlainChoices
+              legend={t("helpOrg.attachLegend")}
+              hint={
+                <>
+                  {t(showAll ? "helpOrg.attachAllHint" : "helpOrg.attachHint")}{" "}
+                  <Link to={showAll ? "?" : "?all=1"}>
+                    {t(showAll ? "helpOrg.showMatches" : "helpOrg.showAll")}
+                  </Link>
+                </>
+              }
+              hintId="attach-hint"
+              name="resourceIds"
+              type="checkbox"
+              options={entries.map((entry) => ({
+                value: entry.id,
+                label: <span dir="auto">{entry.name}</span>,
+              }))}
+              grid
+            >
               {entries.length === 0 ? <p className="muted">{t("helpOrg.noEntries")}</p> : null}
-              <div className="checkbox-grid">
-                {entries.map((entry) => (
-                  <label key={entry.id} className="field--check">
-                    <input type="checkbox" name="resourceIds" value={entry.id} />
-                    <span dir="auto">{entry.name}</span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            </PlainChoices>
             <button type="submit" className="button">
               {t("helpOrg.replySubmit")}
             </button>
@@ -204,16 +205,18 @@ export default function OrganizerHelpRequest() {
           <Form method="post" className="card stack" id="help-close">
             <input type="hidden" name="intent" value="close" />
             <h2>{t("helpOrg.closeTitle")}</h2>
-            <div className="field">
-              <label htmlFor="close-outcome">{t("helpOrg.outcomeLabel")}</label>
-              <select id="close-outcome" name="outcome" defaultValue="helped">
-                {helpOutcomes.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`helpOrg.outcomes.${o}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PlainSelect
+              id="close-outcome"
+              name="outcome"
+              label={t("helpOrg.outcomeLabel")}
+              defaultValue="helped"
+            >
+              {helpOutcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(`helpOrg.outcomes.${o}`)}
+                </option>
+              ))}
+            </PlainSelect>
             <button type="submit" className="button button--secondary">
               {t("helpOrg.closeSubmit")}
             </button>

@@ -8,7 +8,7 @@ import { helpQueue, helpViewer, setAnswersWomenRequests } from "~/care/help-requ
 import { isUrgent, organizerEscalationDue } from "~/care/help-rules";
 import { queueFilterSchema, queueSettingSchema } from "~/care/help-schemas";
 import { helpTopics } from "~/care/topics";
-import { FilterSelect, Notice } from "~/components/forms";
+import { FilterSelect, Notice, PlainCheck } from "~/components/forms";
 import { HelpStatus } from "~/components/help";
 import { LanguageList } from "~/components/Lang";
 import { db } from "~/db.server";
@@ -78,16 +78,13 @@ export default function HelpQueue() {
           value={filters.language}
           options={spokenLanguageChoices(locale)}
         />
-        <div className="field field--check">
-          <input
-            type="checkbox"
-            id="filter-closed"
-            name="closed"
-            value="1"
-            defaultChecked={filters.closed}
-          />
-          <label htmlFor="filter-closed">{t("helpOrg.showClosed")}</label>
-        </div>
+        <PlainCheck
+          id="filter-closed"
+          name="closed"
+          value="1"
+          defaultChecked={filters.closed}
+          label={t("helpOrg.showClosed")}
+        />
         <button type="submit" className="button">
           {t("helpOrg.filterApply")}
         </button>
@@ -131,15 +128,12 @@ export default function HelpQueue() {
             <p>{t("helpOrg.settingSaved")}</p>
           </Notice>
         ) : null}
-        <div className="field field--check">
-          <input
-            type="checkbox"
-            id="answers-women"
-            name="answersWomen"
-            defaultChecked={answersWomen}
-          />
-          <label htmlFor="answers-women">{t("helpOrg.answersWomen")}</label>
-        </div>
+        <PlainCheck
+          id="answers-women"
+          name="answersWomen"
+          defaultChecked={answersWomen}
+          label={t("helpOrg.answersWomen")}
+        />
         <p className="muted">
           {t(isAdmin ? "helpOrg.answersWomenAdminHint" : "helpOrg.answersWomenHint")}
         </p>

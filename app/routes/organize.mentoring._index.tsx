@@ -14,6 +14,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import mentoringStyles from "~/styles/mentoring.css";
+import { PlainTextarea } from "~/components/fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentoringStyles }];
 
@@ -227,16 +228,14 @@ export default function OrganizeMentoring() {
                 <Form method="post" className="stack end-form">
                   <input type="hidden" name="intent" value="end" />
                   <input type="hidden" name="matchId" value={m.id} />
-                  <div className="field">
-                    <label htmlFor={`end-${m.id}`}>{t("mentoringOrg.endNote")}</label>
-                    <textarea
-                      id={`end-${m.id}`}
-                      name="feedback"
-                      rows={2}
-                      maxLength={1000}
-                      dir="auto"
-                    />
-                  </div>
+                  <PlainTextarea
+                    id={`end-${m.id}`}
+                    name="feedback"
+                    label={t("mentoringOrg.endNote")}
+                    rows={2}
+                    maxLength={1000}
+                    dir="auto"
+                  />
                   <button type="submit" className="button button--danger">
                     {t("mentoringOrg.endSubmit")}
                   </button>

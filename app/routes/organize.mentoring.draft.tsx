@@ -20,6 +20,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import mentoringStyles from "~/styles/mentoring.css";
+import { PlainSelect } from "~/components/fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentoringStyles }];
 
@@ -104,26 +105,19 @@ function PickMentor({
     <Form method="post" className="pick-form stack">
       <input type="hidden" name="intent" value="pick" />
       <input type="hidden" name="menteeId" value={menteeId} />
-      <div className="field">
-        <label htmlFor={selectId}>{t("mentoringOrg.pickLabel", { name })}</label>
-        <select
-          id={selectId}
-          name="mentorId"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${selectId}-error` : undefined}
-        >
-          {choices.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {t("mentoringOrg.placesLeft", { name: m.displayName, count: m.placesLeft })}
-            </option>
-          ))}
-        </select>
-        {error ? (
-          <p id={`${selectId}-error`} className="field__error" role="alert">
-            {t("mentoringOrg.notPossible", { reason: t(error) })}
-          </p>
-        ) : null}
-      </div>
+      <PlainSelect
+        id={selectId}
+        name="mentorId"
+        label={t("mentoringOrg.pickLabel", { name })}
+        errors={error ? [error] : undefined}
+        errorText={(key) => t("mentoringOrg.notPossible", { reason: t(key) })}
+      >
+        {choices.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {t("mentoringOrg.placesLeft", { name: m.displayName, count: m.placesLeft })}
+          </option>
+        ))}
+      </PlainSelect>
       <button type="submit" className="button button--secondary button--small">
         {t("mentoringOrg.pick")}
       </button>

@@ -14,6 +14,7 @@ import { blockPair } from "~/mentorship/workflow.server";
 import type { RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import mentoringStyles from "~/styles/mentoring.css";
+import { PlainSelect } from "~/components/fields";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentoringStyles }];
 
@@ -71,26 +72,18 @@ export default function MentoringPool() {
         <Form method="post" className="stack block-form">
           <input type="hidden" name="intent" value="block" />
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="block-mentee">{t("mentoringOrg.blockMentee")}</label>
-              <select id="block-mentee" name="menteeId" required>
-                {mentees.map((p) => (
-                  <option key={p.userId} value={p.userId}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="block-mentor">{t("mentoringOrg.blockMentor")}</label>
-              <select id="block-mentor" name="mentorId" required>
-                {mentors.map((p) => (
-                  <option key={p.userId} value={p.userId}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PersonSelect
+              id="block-mentee"
+              name="menteeId"
+              label={t("mentoringOrg.blockMentee")}
+              people={mentees}
+            />
+            <PersonSelect
+              id="block-mentor"
+              name="mentorId"
+              label={t("mentoringOrg.blockMentor")}
+              people={mentors}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("mentoringOrg.blockSubmit")}
@@ -195,5 +188,28 @@ function PoolGroup({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A required select of people by display name (the block form's two sides). */
+function PersonSelect({
+  id,
+  name,
+  label,
+  people,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  people: Person[];
+}) {
+  return (
+    <PlainSelect id={id} name={name} label={label} required>
+      {people.map((p) => (
+        <option key={p.userId} value={p.userId}>
+          {p.displayName}
+        </option>
+      ))}
+    </PlainSelect>
   );
 }

@@ -1,4 +1,3 @@
-import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -17,7 +16,14 @@ import {
 } from "~/care/directory-admin.server";
 import { resourceFormSchema, resourceTranslationSchema } from "~/care/directory-schemas";
 import { isStale } from "~/care/directory.server";
-import { Field, IntentForm, LanguageSelect, Notice, useZodForm } from "~/components/forms";
+import {
+  InputField,
+  IntentForm,
+  LanguageSelect,
+  Notice,
+  TextareaField,
+  useZodForm,
+} from "~/components/forms";
 import { ResourceForm } from "~/components/ResourceForm";
 import { SampleMark } from "~/components/resources";
 import { db } from "~/db.server";
@@ -190,32 +196,25 @@ export default function EditResource() {
         </ul>
         <IntentForm form={translationForm} intent="translation">
           <LanguageSelect meta={tf.locale} label={t("fields.language")} />
-          <Field meta={tf.name} label={t("resourcesOrg.name")}>
-            <input {...getInputProps(tf.name, { type: "text" })} key={tf.name.key} dir="auto" />
-          </Field>
-          <Field meta={tf.description} label={t("resourcesOrg.description")}>
-            <textarea
-              {...getTextareaProps(tf.description)}
-              key={tf.description.key}
-              rows={4}
-              dir="auto"
-            />
-          </Field>
-          <Field meta={tf.costNote} label={t("resourcesOrg.costNote")}>
-            <input
-              {...getInputProps(tf.costNote, { type: "text" })}
-              key={tf.costNote.key}
-              dir="auto"
-            />
-          </Field>
-          <Field meta={tf.whatToBring} label={t("resourcesOrg.whatToBring")}>
-            <textarea
-              {...getTextareaProps(tf.whatToBring)}
-              key={tf.whatToBring.key}
-              rows={2}
-              dir="auto"
-            />
-          </Field>
+          <InputField meta={tf.name} label={t("resourcesOrg.name")} type="text" dir="auto" />
+          <TextareaField
+            meta={tf.description}
+            label={t("resourcesOrg.description")}
+            rows={4}
+            dir="auto"
+          />
+          <InputField
+            meta={tf.costNote}
+            label={t("resourcesOrg.costNote")}
+            type="text"
+            dir="auto"
+          />
+          <TextareaField
+            meta={tf.whatToBring}
+            label={t("resourcesOrg.whatToBring")}
+            rows={2}
+            dir="auto"
+          />
           <button type="submit" className="button button--secondary">
             {t("resourcesOrg.translationSubmit")}
           </button>

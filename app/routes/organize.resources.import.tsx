@@ -8,6 +8,7 @@ import { parseHsds, type ImportProblem } from "~/care/hsds.server";
 import { db } from "~/db.server";
 import { readForm } from "~/utils/forms.server";
 import type { RouteHandle } from "~/utils/handle";
+import { PlainInput } from "~/components/fields";
 
 export const handle: RouteHandle = { titleKey: "resourcesOrg.importTitle" };
 
@@ -90,16 +91,14 @@ export default function ImportResources() {
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="card stack">
-        <div className="field">
-          <label htmlFor="import-file">{t("resourcesOrg.importFile")}</label>
-          <input
-            id="import-file"
-            type="file"
-            name="file"
-            accept=".json,application/json"
-            required
-          />
-        </div>
+        <PlainInput
+          id="import-file"
+          name="file"
+          label={t("resourcesOrg.importFile")}
+          type="file"
+          accept=".json,application/json"
+          required
+        />
         <button type="submit" className="button">
           {t("resourcesOrg.importSubmit")}
         </button>

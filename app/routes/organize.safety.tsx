@@ -20,6 +20,8 @@ import { accountSearchSchema, organizerSafetySchema } from "~/safety/schemas";
 import { neutralTitleKey, type RouteHandle } from "~/utils/handle";
 import { firstFormError, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { PlainFieldset } from "~/components/choice-fields";
+import { PlainInput } from "~/components/fields";
 
 export const handle: RouteHandle = { titleKey: neutralTitleKey };
 
@@ -97,8 +99,7 @@ function PersonChoice({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="stack">
-      <legend>{legend}</legend>
+    <PlainFieldset legend={legend} className="stack">
       {people.length === 0 ? <p className="muted">{t("keepApartOrg.searchFirst")}</p> : null}
       {people.map((p) => (
         <label key={p.id}>
@@ -106,7 +107,7 @@ function PersonChoice({
           <span dir="auto">{p.displayName}</span> <span dir="ltr">{p.email}</span>
         </label>
       ))}
-    </fieldset>
+    </PlainFieldset>
   );
 }
 
@@ -190,20 +191,22 @@ export default function OrganizeSafety() {
         <p>{t("keepApartOrg.recordIntro")}</p>
         <Form method="get" className="stack">
           {search.request ? <input type="hidden" name="request" value={search.request} /> : null}
-          <div className="field">
-            <label htmlFor="search-q">{t("keepApartOrg.searchProtected")}</label>
-            <input id="search-q" name="q" type="search" defaultValue={search.q} maxLength={100} />
-          </div>
-          <div className="field">
-            <label htmlFor="search-q2">{t("keepApartOrg.searchOther")}</label>
-            <input
-              id="search-q2"
-              name="q2"
-              type="search"
-              defaultValue={search.q2}
-              maxLength={100}
-            />
-          </div>
+          <PlainInput
+            id="search-q"
+            name="q"
+            label={t("keepApartOrg.searchProtected")}
+            type="search"
+            defaultValue={search.q}
+            maxLength={100}
+          />
+          <PlainInput
+            id="search-q2"
+            name="q2"
+            label={t("keepApartOrg.searchOther")}
+            type="search"
+            defaultValue={search.q2}
+            maxLength={100}
+          />
           <button type="submit" className="button button--secondary">
             {t("keepApartOrg.search")}
           </button>

@@ -1,10 +1,18 @@
-import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { Field, FieldError, FormErrors, Notice, useZodForm } from "~/components/forms";
+import {
+  FormErrors,
+  InputField,
+  Notice,
+  PlainCheck,
+  PlainFieldset,
+  TextareaField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDay } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
@@ -71,7 +79,6 @@ export default function Report() {
   const [form, fields] = useZodForm("report", reportSchema, actionData?.result, {
     about: contextKind ? aboutFrom[contextKind] : undefined,
   });
-  const hintId = `${fields.body.id}-hint`;
   return (
     <div className="stack narrow">
       <h1>{t("report.title")}</h1>
@@ -88,54 +95,39 @@ export default function Report() {
           <input type="hidden" name="intent" value="report" />
           {context ? <input type="hidden" name="context" value={context} /> : null}
           <FormErrors id={form.errorId} errors={form.errors} />
-          <fieldset
+          <PlainFieldset
+            legend={t("report.aboutQuestion")}
             className="stack"
-            aria-describedby={fields.about.errors ? fields.about.errorId : undefined}
+            errors={fields.about.errors}
+            errorId={fields.about.errorId}
           >
-            <legend>{t("report.aboutQuestion")}</legend>
             {reportAbouts.map((about) => (
-              <div className="field field--check" key={about}>
-                <input
-                  type="radio"
-                  id={`report-about-${about}`}
-                  name={fields.about.name}
-                  value={about}
-                  defaultChecked={fields.about.initialValue === about}
-                  key={`${fields.about.key}-${about}`}
-                />
-                <label htmlFor={`report-about-${about}`}>{t(`report.about.${about}`)}</label>
-              </div>
+              <PlainCheck
+                type="radio"
+                id={`report-about-${about}`}
+                name={fields.about.name}
+                value={about}
+                defaultChecked={fields.about.initialValue === about}
+                key={`${fields.about.key}-${about}`}
+                label={t(`report.about.${about}`)}
+              />
             ))}
-            <FieldError id={fields.about.errorId} errors={fields.about.errors} t={t} />
-          </fieldset>
-          <Field
+          </PlainFieldset>
+          <InputField
             meta={fields.personName}
             label={t("report.personName")}
             hint={t("report.personNameHint")}
-          >
-            <input
-              {...getInputProps(fields.personName, {
-                type: "text",
-                ariaDescribedBy: `${fields.personName.id}-hint`,
-              })}
-              key={fields.personName.key}
-              dir="auto"
-              autoComplete="off"
-            />
-          </Field>
-          <div className="field">
-            <label htmlFor={fields.body.id}>{t("report.body")}</label>
-            <p id={hintId} className="field__hint">
-              {t("report.bodyHint")}
-            </p>
-            <textarea
-              {...getTextareaProps(fields.body, { ariaDescribedBy: hintId })}
-              key={fields.body.key}
-              rows={6}
-              dir="auto"
-            />
-            <FieldError id={fields.body.errorId} errors={fields.body.errors} t={t} />
-          </div>
+            type="text"
+            dir="auto"
+            autoComplete="off"
+          />
+          <TextareaField
+            meta={fields.body}
+            label={t("report.body")}
+            hint={t("report.bodyHint")}
+            rows={6}
+            dir="auto"
+          />
           <p>
             <button type="submit" className="button" disabled={busy}>
               {t("report.submit")}

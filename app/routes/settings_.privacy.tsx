@@ -1,10 +1,17 @@
-import { getFormProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/accounts/sessions.server";
-import { Field, FormErrors, Notice, useZodForm } from "~/components/forms";
+import {
+  FormErrors,
+  Notice,
+  PlainFieldset,
+  SelectField,
+  TextareaField,
+  useZodForm,
+} from "~/components/forms";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/utils/locale.server";
@@ -94,31 +101,23 @@ export default function PrivacyRequests() {
         <input type="hidden" name="intent" value="request" />
         <FormErrors id={form.errorId} errors={form.errors} />
         {choices.length ? (
-          <div className="field">
-            <label htmlFor={fields.namedUserId.id}>{t("keepApart.pickLabel")}</label>
-            <select {...getSelectProps(fields.namedUserId)} key={fields.namedUserId.key}>
-              <option value="">{t("keepApart.pickNone")}</option>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id} dir="auto">
-                  {c.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField meta={fields.namedUserId} label={t("keepApart.pickLabel")}>
+            <option value="">{t("keepApart.pickNone")}</option>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id} dir="auto">
+                {c.displayName}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
-        <Field
+        <TextareaField
           meta={fields.details}
           label={t("keepApart.detailsLabel")}
           hint={t("keepApart.detailsHint")}
-        >
-          <textarea
-            {...getTextareaProps(fields.details, { ariaDescribedBy: `${fields.details.id}-hint` })}
-            key={fields.details.key}
-            rows={5}
-            maxLength={2000}
-            dir="auto"
-          />
-        </Field>
+          rows={5}
+          maxLength={2000}
+          dir="auto"
+        />
         <button type="submit" className="button">
           {t("keepApart.submit")}
         </button>
@@ -148,8 +147,11 @@ export default function PrivacyRequests() {
           <p>{t("keepApart.checkInIntro")}</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="check-in" />
-            <fieldset className="stack">
-              <legend className="visually-hidden">{t("keepApart.checkInTitle")}</legend>
+            <PlainFieldset
+              legend={t("keepApart.checkInTitle")}
+              legendClassName="visually-hidden"
+              className="stack"
+            >
               <label>
                 <input type="radio" name="hide" value="yes" defaultChecked={checkInChoice} />{" "}
                 {t("keepApart.checkInHide")}
@@ -158,7 +160,7 @@ export default function PrivacyRequests() {
                 <input type="radio" name="hide" value="no" defaultChecked={!checkInChoice} />{" "}
                 {t("keepApart.checkInShow")}
               </label>
-            </fieldset>
+            </PlainFieldset>
             <button type="submit" className="button button--secondary">
               {t("keepApart.checkInSave")}
             </button>

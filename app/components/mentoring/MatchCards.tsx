@@ -1,6 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlainChoices } from "../choice-fields";
+import { PlainTextarea } from "../fields";
 import { Detail, LanguageLevelList, SlotList, TopicList } from "./Profile";
 import type { Locale } from "~/i18n/config";
 import { fitAnswers } from "~/mentorship/codes";
@@ -177,28 +179,25 @@ function ActiveMatch({
           <Form method="post" className="stack checkin-form">
             <MatchId id={match.id} />
             <input type="hidden" name="intent" value="checkin" />
-            <fieldset className="field">
-              <legend>{t("mentoring.checkInMet")}</legend>
-              <label className="field--check">
-                <input type="radio" name="met" value="yes" defaultChecked />
-                {t("mentoring.metYes")}
-              </label>
-              <label className="field--check">
-                <input type="radio" name="met" value="no" />
-                {t("mentoring.metNo")}
-              </label>
-            </fieldset>
-            <div className="field">
-              <label htmlFor={`note-${match.id}`}>{t("mentoring.checkInNote")}</label>
-              <textarea
-                id={`note-${match.id}`}
-                name="note"
-                rows={2}
-                maxLength={500}
-                dir="auto"
-                defaultValue={typed?.note ?? ""}
-              />
-            </div>
+            <PlainChoices
+              legend={t("mentoring.checkInMet")}
+              name="met"
+              type="radio"
+              options={[
+                { value: "yes", label: t("mentoring.metYes") },
+                { value: "no", label: t("mentoring.metNo") },
+              ]}
+              checked={["yes"]}
+            />
+            <PlainTextarea
+              id={`note-${match.id}`}
+              name="note"
+              label={t("mentoring.checkInNote")}
+              rows={2}
+              maxLength={500}
+              dir="auto"
+              defaultValue={typed?.note ?? ""}
+            />
             <button type="submit" className="button">
               {t("mentoring.checkInSubmit")}
             </button>
@@ -234,18 +233,19 @@ function ActiveMatch({
             <Form method="post" className="stack fit-form">
               <MatchId id={match.id} />
               <input type="hidden" name="intent" value="fit" />
-              <fieldset className="field" aria-describedby={`fit-hint-${match.id}`}>
-                <legend className="visually-hidden">{t("mentoring.fitTitle")}</legend>
-                <p id={`fit-hint-${match.id}`} className="field__hint">
-                  {t("mentoring.fitHint")}
-                </p>
-                {fitAnswers.map((answer) => (
-                  <label key={answer} className="field--check">
-                    <input type="radio" name="fit" value={answer} required />
-                    {t(`mentoring.fit.${answer}`)}
-                  </label>
-                ))}
-              </fieldset>
+              <PlainChoices
+                legend={t("mentoring.fitTitle")}
+                legendClassName="visually-hidden"
+                hint={t("mentoring.fitHint")}
+                hintId={`fit-hint-${match.id}`}
+                name="fit"
+                type="radio"
+                options={fitAnswers.map((answer) => ({
+                  value: answer,
+                  label: t(`mentoring.fit.${answer}`),
+                }))}
+                required
+              />
               <button type="submit" className="button button--secondary">
                 {t("mentoring.fitSubmit")}
               </button>
@@ -318,17 +318,15 @@ function DetailsNoteForm({
         <MatchId id={matchId} />
         <input type="hidden" name="intent" value={intent} />
         <p>{text.body}</p>
-        <div className="field">
-          <label htmlFor={id}>{text.label}</label>
-          <textarea
-            id={id}
-            name={field}
-            rows={2}
-            maxLength={maxLength}
-            dir="auto"
-            defaultValue={typed ?? ""}
-          />
-        </div>
+        <PlainTextarea
+          id={id}
+          name={field}
+          label={text.label}
+          rows={2}
+          maxLength={maxLength}
+          dir="auto"
+          defaultValue={typed ?? ""}
+        />
         <button
           type="submit"
           className={danger ? "button button--danger" : "button button--secondary"}

@@ -1,11 +1,4 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageName, languageNameLang, spokenLanguages } from "~/events/languages";
@@ -23,12 +16,16 @@ import {
 } from "~/mentorship/codes";
 import { LANGUAGE_ROWS, menteeProfileSchema, mentorProfileSchema } from "~/mentorship/schemas";
 import {
+  Check,
   ChoiceField,
-  Field,
-  FieldError,
   fieldsByName,
-  LanguageSelect,
   FormErrors,
+  InputField,
+  LanguageSelect,
+  PlainCheckboxTable,
+  PlainFieldset,
+  SelectField,
+  TextareaField,
   TextField,
   useZodForm,
 } from "../forms";
@@ -50,53 +47,23 @@ function AvailabilityGrid({
   locale: Locale;
 }) {
   const { t } = useTranslation();
-  const hintId = `${meta.id}-hint`;
   return (
-    <fieldset
-      className="field"
-      aria-describedby={[hintId, meta.errors ? meta.errorId : null].filter(Boolean).join(" ")}
+    <PlainFieldset
+      legend={t("mentoring.availabilityLegend")}
+      hint={t("mentoring.availabilityHint")}
+      hintId={`${meta.id}-hint`}
+      errors={meta.errors as string[] | undefined}
+      errorId={meta.errorId}
     >
-      <legend>{t("mentoring.availabilityLegend")}</legend>
-      <p id={hintId} className="field__hint">
-        {t("mentoring.availabilityHint")}
-      </p>
-      <table className="slot-grid">
-        <thead>
-          <tr>
-            <td />
-            {dayParts.map((part) => (
-              <th key={part} scope="col">
-                {t(`mentoring.parts.${part}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weekdays.map((day) => (
-            <tr key={day}>
-              <th scope="row">{dayName(day, locale)}</th>
-              {dayParts.map((part) => {
-                const slot = `${day}-${part}`;
-                return (
-                  <td key={part}>
-                    <label className="slot-grid__cell">
-                      <input
-                        type="checkbox"
-                        name={meta.name}
-                        value={slot}
-                        defaultChecked={chosen.includes(slot)}
-                      />
-                      <span className="visually-hidden">{slotLabel(slot, locale, t)}</span>
-                    </label>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <FieldError id={meta.errorId} errors={meta.errors as string[] | undefined} t={t} />
-    </fieldset>
+      <PlainCheckboxTable
+        name={meta.name}
+        rows={weekdays.map((day) => ({ value: day, label: dayName(day, locale) }))}
+        columns={dayParts.map((part) => ({ value: part, label: t(`mentoring.parts.${part}`) }))}
+        cellValue={(day, part) => `${day}-${part}`}
+        cellLabel={(slot) => slotLabel(slot, locale, t)}
+        checked={chosen}
+      />
+    </PlainFieldset>
   );
 }
 
@@ -117,16 +84,13 @@ function LanguageRows({
     lang: languageNameLang(code, locale) ?? undefined,
   }));
   return (
-    <fieldset
-      className="field"
-      aria-describedby={[`${meta.id}-hint`, meta.errors ? meta.errorId : null]
-        .filter(Boolean)
-        .join(" ")}
+    <PlainFieldset
+      legend={t("mentoring.languagesLegend")}
+      hint={t("mentoring.languagesHint")}
+      hintId={`${meta.id}-hint`}
+      errors={meta.errors}
+      errorId={meta.errorId}
     >
-      <legend>{t("mentoring.languagesLegend")}</legend>
-      <p id={`${meta.id}-hint`} className="field__hint">
-        {t("mentoring.languagesHint")}
-      </p>
       {rows.map((row, index) => {
         const fields = row.getFieldset();
         return (
@@ -137,21 +101,17 @@ function LanguageRows({
               choices={choices}
               noneLabel={t("mentoring.chooseLanguage")}
             />
-            <div className="field">
-              <label htmlFor={fields.level.id}>{t("mentoring.levelLabel")}</label>
-              <select {...getSelectProps(fields.level)} key={fields.level.key}>
-                {languageLevels.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`mentoring.levels.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField meta={fields.level} label={t("mentoring.levelLabel")}>
+              {languageLevels.map((level) => (
+                <option key={level} value={level}>
+                  {t(`mentoring.levels.${level}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
         );
       })}
-      <FieldError id={meta.errorId} errors={meta.errors} t={t} />
-    </fieldset>
+    </PlainFieldset>
   );
 }
 
@@ -251,39 +211,26 @@ export function ProfileForm({
               label={(g) => t(`mentoring.genders.${g}`)}
               type="radio"
             />
-            <Field meta={field("capacity")} label={t("mentoring.capacityLabel")}>
-              <input
-                {...getInputProps(field("capacity") as FieldMetadata<string>, { type: "number" })}
-                key={field("capacity").key}
-                min={1}
-                max={5}
-                inputMode="numeric"
-              />
-            </Field>
+            <InputField
+              meta={field("capacity")}
+              label={t("mentoring.capacityLabel")}
+              type="number"
+              min={1}
+              max={5}
+              inputMode="numeric"
+            />
           </>
         )}
       </div>
       {role === "mentee" ? (
         <div className="card stack">
-          <div className="field">
-            <label htmlFor={field("about").id}>{t("mentoring.aboutLabel")}</label>
-            <p className="field__hint" id={`${field("about").id}-hint`}>
-              {t("mentoring.aboutHint")}
-            </p>
-            <textarea
-              {...getTextareaProps(field("about") as FieldMetadata<string>, {
-                ariaDescribedBy: `${field("about").id}-hint`,
-              })}
-              key={field("about").key}
-              rows={4}
-              dir="auto"
-            />
-            <FieldError
-              id={field("about").errorId}
-              errors={field("about").errors as string[] | undefined}
-              t={t}
-            />
-          </div>
+          <TextareaField
+            meta={field("about")}
+            label={t("mentoring.aboutLabel")}
+            hint={t("mentoring.aboutHint")}
+            rows={4}
+            dir="auto"
+          />
         </div>
       ) : null}
       <fieldset className="card stack" aria-describedby="contact-hint">
@@ -291,15 +238,10 @@ export function ProfileForm({
         <p id="contact-hint" className="field__hint">
           {t("mentoring.contactHint")}
         </p>
-        <div className="field field--check">
-          <input
-            {...getInputProps(field("shareEmail") as FieldMetadata<boolean>, { type: "checkbox" })}
-            key={field("shareEmail").key}
-          />
-          <label htmlFor={field("shareEmail").id}>
-            {t("mentoring.shareEmail", { email: `\u2068${email}\u2069` })}
-          </label>
-        </div>
+        <Check
+          meta={field("shareEmail")}
+          label={t("mentoring.shareEmail", { email: `\u2068${email}\u2069` })}
+        />
         <TextField
           meta={field("contactHandle") as FieldMetadata<string>}
           label={t("mentoring.handleLabel")}

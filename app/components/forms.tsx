@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { PlainFieldset } from "./choice-fields";
 import { LanguageOptions, PlainField, type Choice } from "./fields";
-import { FormErrors } from "./notices";
+import { FieldError, FormErrors } from "./notices";
 
 /*
  * Fields bound to a conform form (useZodForm): they take the field's metadata and give the

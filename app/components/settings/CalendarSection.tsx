@@ -1,3 +1,5 @@
+import { PlainCheck } from "~/components/choice-fields";
+import { PlainField } from "~/components/fields";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { settingsFormAction } from "~/utils/settings-sections";
@@ -20,10 +22,9 @@ export function CalendarSection({ data }: SectionProps) {
           {t("calendar.subscribe")}
         </a>
       </p>
-      <div className="field">
-        <label htmlFor="calendar-url">{t("calendar.copyHint")}</label>
+      <PlainField id="calendar-url" label={t("calendar.copyHint")}>
         <input id="calendar-url" type="url" readOnly value={url} dir="ltr" />
-      </div>
+      </PlainField>
       <ul className="plain-list muted">
         <li>{t("calendar.iphone")}</li>
         <li>{t("calendar.android")}</li>
@@ -36,17 +37,14 @@ export function CalendarSection({ data }: SectionProps) {
         id="calendar-titles"
       >
         <SavedNotice data={data} form="calendar-titles" text={t("calendarSettings.saved")} />
-        <div className="field field--check">
-          <input
-            type="checkbox"
-            id="calendar-full-titles"
-            name="fullTitles"
-            value="yes"
-            defaultChecked={data.calendarFullTitles}
-            aria-describedby="calendar-full-titles-hint"
-          />
-          <label htmlFor="calendar-full-titles">{t("calendarSettings.fullTitles")}</label>
-        </div>
+        <PlainCheck
+          id="calendar-full-titles"
+          name="fullTitles"
+          value="yes"
+          defaultChecked={data.calendarFullTitles}
+          aria-describedby="calendar-full-titles-hint"
+          label={t("calendarSettings.fullTitles")}
+        />
         <p id="calendar-full-titles-hint" className="field__hint">
           {t("calendarSettings.hint")}
         </p>

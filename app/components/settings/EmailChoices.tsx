@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, useZodForm } from "~/components/forms";
+import { Field, PlainCheck, useZodForm } from "~/components/forms";
 import type { ReminderLead } from "~/notifications/kinds";
 import { reminderLeads } from "~/notifications/kinds";
 import { emailChoicesSchema } from "~/notifications/schemas";
@@ -38,16 +38,14 @@ export function EmailChoices({ data, reply }: SectionProps) {
         <fieldset className="stack">
           <legend>{t("settings.emailsKinds")}</legend>
           {data.emailKinds.map((kind) => (
-            <div className="field field--check" key={kind}>
-              <input
-                type="checkbox"
-                id={`wanted-${kind}`}
-                name="wanted"
-                value={kind}
-                defaultChecked={!optedOut.has(kind)}
-              />
-              <label htmlFor={`wanted-${kind}`}>{t(`mailKinds.${kind}`)}</label>
-            </div>
+            <PlainCheck
+              key={kind}
+              id={`wanted-${kind}`}
+              name="wanted"
+              value={kind}
+              defaultChecked={!optedOut.has(kind)}
+              label={t(`mailKinds.${kind}`)}
+            />
           ))}
         </fieldset>
         <Field meta={fields.reminderLead} label={t("settings.reminderLabel")}>

@@ -1,3 +1,4 @@
+import { PlainCheck } from "~/components/choice-fields";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { settingsFormAction } from "~/utils/settings-sections";
@@ -22,16 +23,15 @@ export function WomanAnswerSection({ data }: SectionProps) {
         <fieldset className="stack">
           <legend>{t("womenOnly.settingsQuestion")}</legend>
           {options.map((option) => (
-            <div className="field field--check" key={option.value}>
-              <input
-                type="radio"
-                id={`woman-${option.value}`}
-                name="answer"
-                value={option.value}
-                defaultChecked={data.womanAnswer === option.value}
-              />
-              <label htmlFor={`woman-${option.value}`}>{option.label}</label>
-            </div>
+            <PlainCheck
+              key={option.value}
+              type="radio"
+              id={`woman-${option.value}`}
+              name="answer"
+              value={option.value}
+              defaultChecked={data.womanAnswer === option.value}
+              label={option.label}
+            />
           ))}
         </fieldset>
         <p>

@@ -1,6 +1,6 @@
 import { sqlRead, type Db } from "~/db.server";
 import { sql, sqlJoin, toBoolean, toDate, toNumber } from "~/db/sql";
-import type { Prisma } from "~/generated/prisma/client";
+import type { Event, Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/accounts/roles";
 import type { Locale } from "~/i18n/config";
 import { textFor } from "./events.server";
@@ -38,8 +38,33 @@ export async function countsFor(db: Db, eventIds: string[]) {
   return counts;
 }
 
+/** What a list card shows of an event, read by Prisma or by listUpcoming's own query. */
+type SummarySource = Pick<
+  Event,
+  | "id"
+  | "kind"
+  | "title"
+  | "description"
+  | "locale"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "status"
+  | "languages"
+  | "capacity"
+  | "womenOnly"
+> & {
+  translations: { locale: string; title: string; description: string }[];
+  online: boolean;
+};
+
+/** An event read by Prisma (with its translations) as a summary's source. */
+function fromPrisma(event: Prisma.EventGetPayload<{ include: typeof listInclude }>) {
+  return { ...event, online: event.onlineUrl !== "" };
+}
+
 function summary(
-  event: Prisma.EventGetPayload<{ include: typeof listInclude }>,
+  event: SummarySource,
   locale: Locale,
   counts: { seatsTaken: number; waiting: number },
   myStatus: RsvpStatus | null,
@@ -61,7 +86,7 @@ function summary(
     seatsTaken: counts.seatsTaken,
     seatsLeft: Number.isFinite(free) ? free : null,
     waiting: counts.waiting,
-    online: event.onlineUrl !== "",
+    online: event.online,
     womenOnly: event.womenOnly,
     myStatus,
   };
@@ -153,10 +178,12 @@ export async function listUpcoming(
   };
 }
 
-/** The same summary as `summary` gives, from one row of listUpcoming's query. */
+/** The summary of one row of listUpcoming's query (SQLite and PostgreSQL type values apart). */
 function listSummary(row: ListRow, locale: Locale): EventSummary {
-  const text = textFor(
+  return summary(
     {
+      id: row.id,
+      kind: row.kind,
       title: row.title,
       description: "",
       locale: row.locale,
@@ -164,32 +191,19 @@ function listSummary(row: ListRow, locale: Locale): EventSummary {
         row.translatedTitle === null
           ? []
           : [{ locale, title: row.translatedTitle, description: "" }],
+      startsAt: toDate(row.startsAt)!,
+      endsAt: toDate(row.endsAt)!,
+      timeZone: row.timeZone,
+      status: row.status,
+      languages: row.languages,
+      capacity: row.capacity === null || row.capacity === undefined ? null : toNumber(row.capacity),
+      online: toBoolean(row.online),
+      womenOnly: toBoolean(row.womenOnly),
     },
     locale,
+    { seatsTaken: toNumber(row.seatsTaken), waiting: toNumber(row.waiting) },
+    row.myStatus as RsvpStatus | null,
   );
-  const capacity =
-    row.capacity === null || row.capacity === undefined ? null : toNumber(row.capacity);
-  const seatsTaken = toNumber(row.seatsTaken);
-  const free = freeSeats(capacity, seatsTaken);
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: text.title,
-    titleLocale: text.locale,
-    inReaderLanguage: text.inReaderLanguage,
-    startsAt: toDate(row.startsAt)!.toISOString(),
-    endsAt: toDate(row.endsAt)!.toISOString(),
-    timeZone: row.timeZone,
-    status: row.status,
-    languages: decodeList(row.languages),
-    capacity,
-    seatsTaken,
-    seatsLeft: Number.isFinite(free) ? free : null,
-    waiting: toNumber(row.waiting),
-    online: toBoolean(row.online),
-    womenOnly: toBoolean(row.womenOnly),
-    myStatus: row.myStatus as RsvpStatus | null,
-  };
 }
 
 /**
@@ -211,7 +225,7 @@ export async function eventForViewer(db: Db, eventId: string, viewer: Viewer, lo
   const text = textFor(event, locale);
   return {
     ...summary(
-      event,
+      fromPrisma(event),
       locale,
       counts.get(event.id)!,
       mine && mine.status !== "cancelled" ? mine.status : null,
@@ -249,7 +263,7 @@ export async function myEvents(db: Db, userId: string, locale: Locale, now: Date
     rsvps.map((r) => r.eventId),
   );
   const rows = rsvps.map((r) => ({
-    ...summary(r.event, locale, counts.get(r.eventId)!, r.status as RsvpStatus),
+    ...summary(fromPrisma(r.event), locale, counts.get(r.eventId)!, r.status as RsvpStatus),
     companions: seatsOf(r) - 1,
   }));
   const upcoming = rows.filter((r) => new Date(r.endsAt) > now);
